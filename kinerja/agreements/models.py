@@ -1,0 +1,469 @@
+"""The Perjanjian Kinerja (PermenPANRB 53/2014) and its parts, as stored."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, DecimalField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from kinerja.domain import numbers
+from kinerja.domain import tanggal as tanggal_mod
+from kinerja.units.models import Pejabat, Unit
+
+
+class Tingkat(models.TextChoices):
+    """The level of a sasaran, in the order the tabel kinerja prints them."""
+
+    STRATEGIS = "strategis", _("Sasaran Strategis")
+    PROGRAM = "program", _("Sasaran Program")
+    KEGIATAN = "kegiatan", _("Sasaran Kegiatan")
+
+
+TINGKAT_URUTAN = [t.value for t in Tingkat]
+
+
+def ringkas(nilai: Decimal | None) -> Decimal | None:
+    """A stored decimal without the trailing zeros of its column (Decimal("80.3300") -> 80.33)."""
+    if nilai is None:
+        return None
+    hasil = nilai.normalize()
+    # normalize() writes 100 as 1E+2: bring it back to a plain integer.
+    return hasil.quantize(Decimal(1)) if hasil.as_tuple().exponent > 0 else hasil
+
+
+class PerjanjianKinerjaQuerySet(models.QuerySet):
+    def visible_to(self, user) -> PerjanjianKinerjaQuerySet:
+        """Published PKs, plus those on units where `user` may "view" (kinerja.units.permissions)."""
+        from kinerja.units.permissions import unit_filter
+
+        q = unit_filter(user, "view", prefix="unit__")
+        if q is None:
+            return self
+        return self.filter(Q(diterbitkan=True) | q) if q else self.filter(diterbitkan=True)
+
+    def diterbitkan(self) -> PerjanjianKinerjaQuerySet:
+        return self.filter(diterbitkan=True)
+
+    def dengan_kunci(
+        self, unit: Unit, tahun: int, jenis: str, pihak_pertama: Pejabat
+    ) -> PerjanjianKinerjaQuerySet:
+        """The PK with this natural key (`PerjanjianKinerja.kunci_dokumen`), if any."""
+        return self.filter(unit=unit, tahun=tahun, jenis=jenis, pihak_pertama=pihak_pertama)
+
+    def untuk_halaman(self) -> PerjanjianKinerjaQuerySet:
+        """Everything the PK page reads, in a fixed number of queries whatever the PK's size."""
+        return self.select_related("unit", "unit__induk").prefetch_related(
+            models.Prefetch("sasaran", queryset=Sasaran.objects.order_by("urutan", "pk")),
+            models.Prefetch("sasaran__indikator", queryset=Indikator.objects.order_by("urutan", "pk")),
+            models.Prefetch(
+                "sasaran__indikator__baseline", queryset=Baseline.objects.order_by("tahun", "pk")
+            ),
+            models.Prefetch(
+                "sasaran__indikator__dasar_hukum", queryset=DasarHukum.objects.order_by("urutan", "pk")
+            ),
+            models.Prefetch("program", queryset=Program.objects.order_by("urutan", "pk")),
+            models.Prefetch("tanda_tangan", queryset=TandaTangan.objects.order_by("urutan", "pk")),
+        )
+
+    def with_ringkasan(self) -> PerjanjianKinerjaQuerySet:
+        """Annotate `jumlah_indikator` and `total_anggaran_program` (subqueries: no row multiplication)."""
+        indikator = (
+            Indikator.objects.filter(sasaran__perjanjian_id=OuterRef("pk"))
+            .order_by()
+            .values("sasaran__perjanjian_id")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        anggaran = (
+            Program.objects.filter(perjanjian_id=OuterRef("pk"))
+            .order_by()
+            .values("perjanjian_id")
+            .annotate(s=Sum("anggaran"))
+            .values("s")
+        )
+        uang = DecimalField(max_digits=22, decimal_places=2)
+        return self.annotate(
+            jumlah_indikator=Coalesce(Subquery(indikator), Value(0)),
+            total_anggaran_program=Subquery(anggaran, output_field=uang),
+        )
+
+
+class PerjanjianKinerja(models.Model):
+    """One Perjanjian Kinerja: a unit head's yearly promise of targets to their superior."""
+
+    class Jenis(models.TextChoices):
+        MURNI = "murni", _("Murni")
+        PERUBAHAN = "perubahan", _("Perubahan")
+
+    class AlasanPerubahan(models.TextChoices):
+        # PermenPANRB 53/2014: the grounds on which a PK may be revised.
+        PERGANTIAN_PEJABAT = "a", _("a. Pergantian atau mutasi pejabat")
+        PERUBAHAN_STRATEGI = "b", _("b. Perubahan strategi (program, kegiatan, alokasi anggaran)")
+        PERUBAHAN_PRIORITAS = "c", _("c. Perubahan prioritas atau asumsi")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draf")
+        DIAJUKAN = "diajukan", _("Diajukan")
+        DISETUJUI = "disetujui", _("Disetujui")
+        DITANDATANGANI = "ditandatangani", _("Ditandatangani")
+
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="perjanjian_kinerja"
+    )
+    jenis = models.CharField(_("jenis"), max_length=16, choices=Jenis.choices, default=Jenis.MURNI)
+    alasan_perubahan = models.CharField(
+        _("alasan perubahan"), max_length=1, choices=AlasanPerubahan.choices, blank=True
+    )
+    alasan_perubahan_keterangan = models.TextField(_("keterangan alasan perubahan"), blank=True)
+
+    pihak_pertama = models.ForeignKey(
+        Pejabat, verbose_name=_("pihak pertama"), on_delete=models.PROTECT, related_name="pk_pihak_pertama"
+    )
+    pihak_pertama_nama = models.CharField(_("nama pihak pertama"), max_length=255)
+    pihak_pertama_nip = models.CharField(_("NIP pihak pertama"), max_length=32, blank=True)
+    pihak_pertama_jabatan = models.CharField(_("jabatan pihak pertama"), max_length=255, blank=True)
+    pihak_pertama_pangkat = models.CharField(_("pangkat pihak pertama"), max_length=255, blank=True)
+
+    pihak_kedua = models.ForeignKey(
+        Pejabat,
+        verbose_name=_("pihak kedua"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="pk_pihak_kedua",
+    )
+    pihak_kedua_nama = models.CharField(_("nama pihak kedua"), max_length=255, blank=True)
+    pihak_kedua_nip = models.CharField(_("NIP pihak kedua"), max_length=32, blank=True)
+    pihak_kedua_jabatan = models.CharField(_("jabatan pihak kedua"), max_length=255, blank=True)
+    pihak_kedua_pangkat = models.CharField(_("pangkat pihak kedua"), max_length=255, blank=True)
+
+    tempat = models.CharField(_("tempat"), max_length=255, blank=True)
+    # Printed dates may lack the day ("Januari 2024"), so the parts are stored apart.
+    tanggal_hari = models.PositiveSmallIntegerField(_("tanggal (hari)"), null=True, blank=True)
+    tanggal_bulan = models.PositiveSmallIntegerField(_("tanggal (bulan)"), null=True, blank=True)
+    tanggal_tahun = models.PositiveSmallIntegerField(_("tanggal (tahun)"), null=True, blank=True)
+
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
+    diterbitkan = models.BooleanField(
+        _("diterbitkan"), default=False, help_text=_("PK yang diterbitkan dapat dilihat oleh publik.")
+    )
+    atasan_pk = models.ForeignKey(
+        "self",
+        verbose_name=_("PK atasan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="pk_bawahan",
+        help_text=_("PK pihak kedua, tempat target PK ini diturunkan (cascading)."),
+    )
+    total_anggaran_tercetak = models.DecimalField(
+        _("total anggaran tercetak"), max_digits=20, decimal_places=2, null=True, blank=True
+    )
+    sumber_berkas = models.CharField(_("berkas sumber"), max_length=255, blank=True)
+    sumber_sha256 = models.CharField(_("SHA-256 berkas sumber"), max_length=64, blank=True)
+    diimpor_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diimpor oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    dibuat_pada = models.DateTimeField(_("dibuat pada"), auto_now_add=True)
+    diperbarui_pada = models.DateTimeField(_("diperbarui pada"), auto_now=True)
+
+    objects = PerjanjianKinerjaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("perjanjian kinerja")
+        verbose_name_plural = _("perjanjian kinerja")
+        ordering = ["-tahun", "unit__nama", "jenis"]
+        constraints = [
+            # The natural key: a re-import of the same document updates, never duplicates.
+            models.UniqueConstraint(
+                fields=["unit", "tahun", "jenis", "pihak_pertama"], name="pk_unik_per_kunci_dokumen"
+            ),
+            models.CheckConstraint(
+                condition=Q(tanggal_bulan__isnull=True) | Q(tanggal_bulan__gte=1, tanggal_bulan__lte=12),
+                name="pk_tanggal_bulan_sah",
+            ),
+            models.CheckConstraint(
+                condition=Q(tanggal_hari__isnull=True) | Q(tanggal_hari__gte=1, tanggal_hari__lte=31),
+                name="pk_tanggal_hari_sah",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        jenis = "" if self.jenis == self.Jenis.MURNI else f" ({self.get_jenis_display()})"
+        return f"PK {self.tahun} {self.unit} — {self.pihak_pertama_nama}{jenis}"
+
+    @property
+    def kunci_dokumen(self) -> tuple[int, int, str, int]:
+        """The natural key that recognises a re-import: (unit, tahun, jenis, pihak pertama)."""
+        return (self.unit_id, self.tahun, self.jenis, self.pihak_pertama_id)
+
+    @property
+    def tanggal_teks(self) -> str:
+        """The date as printed: "2 Januari 2024", or "Januari 2024" when the day is not known."""
+        if not self.tanggal_bulan or not self.tanggal_tahun:
+            return str(self.tanggal_tahun or "")
+        return tanggal_mod.format_tanggal_parsial(self.tanggal_hari, self.tanggal_bulan, self.tanggal_tahun)
+
+    @property
+    def total_anggaran(self) -> Decimal | None:
+        """Sum of the programs' anggaran (None when no program has one); uses prefetched programs."""
+        nilai = [p.anggaran for p in self.program.all() if p.anggaran is not None]
+        return sum(nilai, Decimal("0")) if nilai else None
+
+    def snapshot_pihak(self) -> None:
+        """Copy both parties' current name, NIP, jabatan and pangkat onto the PK (as at signing)."""
+        for ke in ("pertama", "kedua"):
+            pejabat = getattr(self, f"pihak_{ke}")
+            setattr(self, f"pihak_{ke}_nama", pejabat.nama if pejabat else "")
+            setattr(self, f"pihak_{ke}_nip", (pejabat.nip or "") if pejabat else "")
+            setattr(self, f"pihak_{ke}_jabatan", pejabat.jabatan if pejabat else "")
+            setattr(self, f"pihak_{ke}_pangkat", pejabat.pangkat_golongan if pejabat else "")
+
+
+class Sasaran(models.Model):
+    """A sasaran of the tabel kinerja (Lampiran 1), at one of three levels."""
+
+    # Not named `pk`: Django reserves that name for the primary key.
+    perjanjian = models.ForeignKey(
+        PerjanjianKinerja,
+        verbose_name=_("perjanjian kinerja"),
+        on_delete=models.CASCADE,
+        related_name="sasaran",
+    )
+    tingkat = models.CharField(_("tingkat"), max_length=16, choices=Tingkat.choices)
+    uraian = models.TextField(_("uraian"))
+    urutan = models.PositiveIntegerField(_("urutan"), default=0)
+    baris = models.PositiveIntegerField(_("baris di berkas sumber"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sasaran")
+        verbose_name_plural = _("sasaran")
+        ordering = ["perjanjian", "urutan", "pk"]
+
+    def __str__(self) -> str:
+        return self.uraian
+
+
+class Indikator(models.Model):
+    """An indikator kinerja with its target as printed and, when the PK has one, its penjelasan."""
+
+    class Polaritas(models.TextChoices):
+        POSITIF = "positif", _("Positif (makin tinggi makin baik)")
+        NEGATIF = "negatif", _("Negatif (makin rendah makin baik)")
+
+    sasaran = models.ForeignKey(
+        Sasaran, verbose_name=_("sasaran"), on_delete=models.CASCADE, related_name="indikator"
+    )
+    uraian = models.TextField(_("uraian"))
+    urutan = models.PositiveIntegerField(_("urutan"), default=0)
+    baris = models.PositiveIntegerField(_("baris di berkas sumber"), null=True, blank=True)
+    satuan = models.CharField(_("satuan"), max_length=128, blank=True)
+    target_nilai = models.DecimalField(
+        _("nilai target"), max_digits=20, decimal_places=4, null=True, blank=True
+    )
+    target_desimal = models.PositiveSmallIntegerField(
+        _("jumlah desimal target"),
+        null=True,
+        blank=True,
+        help_text=_("Banyak angka desimal seperti tercetak (84,00 → 2); kosong: seperlunya."),
+    )
+    target_teks = models.TextField(_("target (tercetak)"), blank=True)
+    target_predikat = models.CharField(_("predikat target"), max_length=64, blank=True)
+    target_predikat_tercetak = models.CharField(
+        _("predikat target (tercetak)"),
+        max_length=64,
+        blank=True,
+        help_text=_("Diisi bila ejaan tercetak berbeda dari predikat baku, mis. “Balk”."),
+    )
+    polaritas = models.CharField(
+        _("polaritas"), max_length=8, choices=Polaritas.choices, default=Polaritas.POSITIF
+    )
+    # Lampiran 2 (penjelasan kinerja).
+    berpenjelasan = models.BooleanField(_("mempunyai penjelasan"), default=False)
+    uraian_sasaran_penjelasan = models.TextField(_("uraian sasaran (penjelasan)"), blank=True)
+    relevansi = models.TextField(_("relevansi"), blank=True)
+    formulasi = models.TextField(_("formulasi"), blank=True)
+    sumber_data = models.TextField(_("sumber data"), blank=True)
+    target_penjelasan = models.TextField(_("target (penjelasan)"), blank=True)
+    penjelasan_target = models.TextField(_("penjelasan target"), blank=True)
+    jumlah_indikator_tertulis = models.CharField(_("jumlah indikator tertulis"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("indikator")
+        verbose_name_plural = _("indikator")
+        ordering = ["sasaran", "urutan", "pk"]
+
+    def __str__(self) -> str:
+        return self.uraian
+
+    @property
+    def target_nilai_tampil(self) -> Decimal | None:
+        """The target value with as many decimals as printed (84,00 stays 84,00; 100 stays 100)."""
+        if self.target_nilai is None:
+            return None
+        if self.target_desimal is not None:
+            return numbers.bulatkan(self.target_nilai, self.target_desimal)
+        return ringkas(self.target_nilai)
+
+
+class Baseline(models.Model):
+    """A previous year's target, realisasi and capaian quoted in the penjelasan."""
+
+    indikator = models.ForeignKey(
+        Indikator, verbose_name=_("indikator"), on_delete=models.CASCADE, related_name="baseline"
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    target = models.DecimalField(_("target"), max_digits=20, decimal_places=4, null=True, blank=True)
+    realisasi = models.DecimalField(_("realisasi"), max_digits=20, decimal_places=4, null=True, blank=True)
+    capaian = models.DecimalField(_("capaian (%)"), max_digits=20, decimal_places=4, null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("baseline")
+        verbose_name_plural = _("baseline")
+        ordering = ["indikator", "tahun"]
+
+    def __str__(self) -> str:
+        return f"{self.indikator} — {self.tahun}"
+
+
+class DasarHukum(models.Model):
+    """A legal basis listed in an indicator's penjelasan."""
+
+    indikator = models.ForeignKey(
+        Indikator, verbose_name=_("indikator"), on_delete=models.CASCADE, related_name="dasar_hukum"
+    )
+    teks = models.TextField(_("teks"))
+    urutan = models.PositiveIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        verbose_name = _("dasar hukum")
+        verbose_name_plural = _("dasar hukum")
+        ordering = ["indikator", "urutan", "pk"]
+
+    def __str__(self) -> str:
+        return self.teks
+
+
+class Program(models.Model):
+    """A program of the PK's budget table, with its anggaran."""
+
+    perjanjian = models.ForeignKey(
+        PerjanjianKinerja,
+        verbose_name=_("perjanjian kinerja"),
+        on_delete=models.CASCADE,
+        related_name="program",
+    )
+    nama = models.TextField(_("nama"))
+    anggaran = models.DecimalField(_("anggaran (Rp)"), max_digits=20, decimal_places=2, null=True, blank=True)
+    urutan = models.PositiveIntegerField(_("urutan"), default=0)
+    baris = models.PositiveIntegerField(_("baris di berkas sumber"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("program")
+        verbose_name_plural = _("program")
+        ordering = ["perjanjian", "urutan", "pk"]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class TandaTangan(models.Model):
+    """One signature block, exactly as printed (spellings may differ between blocks)."""
+
+    class Bagian(models.TextChoices):
+        PERNYATAAN = "pernyataan", _("Lembar pernyataan")
+        LAMPIRAN_1 = "lampiran_1", _("Lampiran 1")
+        LAMPIRAN_2 = "lampiran_2", _("Lampiran 2")
+        LAINNYA = "lainnya", _("Lainnya")
+
+    class Pihak(models.TextChoices):
+        PERTAMA = "pertama", _("Pihak Pertama")
+        KEDUA = "kedua", _("Pihak Kedua")
+
+    perjanjian = models.ForeignKey(
+        PerjanjianKinerja,
+        verbose_name=_("perjanjian kinerja"),
+        on_delete=models.CASCADE,
+        related_name="tanda_tangan",
+    )
+    bagian = models.CharField(_("bagian"), max_length=16, choices=Bagian.choices)
+    pihak = models.CharField(_("pihak"), max_length=8, choices=Pihak.choices)
+    nama = models.CharField(_("nama"), max_length=255)
+    jabatan = models.CharField(_("jabatan"), max_length=255, blank=True)
+    nip = models.CharField(_("NIP"), max_length=32, blank=True)
+    pangkat = models.CharField(_("pangkat"), max_length=255, blank=True)
+    tempat = models.CharField(_("tempat"), max_length=255, blank=True)
+    tanggal = models.CharField(_("tanggal (tercetak)"), max_length=64, blank=True)
+    urutan = models.PositiveIntegerField(_("urutan"), default=0)
+    baris = models.PositiveIntegerField(_("baris di berkas sumber"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("tanda tangan")
+        verbose_name_plural = _("tanda tangan")
+        ordering = ["perjanjian", "urutan", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_pihak_display()} ({self.get_bagian_display()}): {self.nama}"
+
+
+class RencanaAksi(models.Model):
+    """A rencana aksi target found in an imported document (one row per indicator and period)."""
+
+    perjanjian = models.ForeignKey(
+        PerjanjianKinerja,
+        verbose_name=_("perjanjian kinerja"),
+        on_delete=models.CASCADE,
+        related_name="rencana_aksi",
+    )
+    indikator_teks = models.TextField(_("indikator (tercetak)"))
+    indikator = models.ForeignKey(
+        Indikator,
+        verbose_name=_("indikator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="rencana_aksi",
+    )
+    periode = models.CharField(_("periode"), max_length=64)
+    target_teks = models.CharField(_("target (tercetak)"), max_length=255, blank=True)
+    urutan = models.PositiveIntegerField(_("urutan"), default=0)
+    baris = models.PositiveIntegerField(_("baris di berkas sumber"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("rencana aksi (tercetak)")
+        verbose_name_plural = _("rencana aksi (tercetak)")
+        ordering = ["perjanjian", "urutan", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.indikator_teks} — {self.periode}: {self.target_teks}"
+
+
+class CatatanImpor(models.Model):
+    """Something the import or the parser could not place, with its line: nothing is dropped silently."""
+
+    perjanjian = models.ForeignKey(
+        PerjanjianKinerja,
+        verbose_name=_("perjanjian kinerja"),
+        on_delete=models.CASCADE,
+        related_name="catatan_impor",
+    )
+    baris = models.PositiveIntegerField(_("baris"), null=True, blank=True)
+    pesan = models.TextField(_("pesan"))
+
+    class Meta:
+        verbose_name = _("catatan impor")
+        verbose_name_plural = _("catatan impor")
+        ordering = ["perjanjian", "baris", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.baris}: {self.pesan}" if self.baris is not None else self.pesan

@@ -1,0 +1,37 @@
+"""PK pages: the list and the document. Thin: read the request, ask the models, render."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from kinerja.agreements.contexts import halaman_pk
+from kinerja.agreements.models import PerjanjianKinerja
+
+PER_HALAMAN = 50
+
+
+def _tahun(teks: str | None) -> int | None:
+    return int(teks) if teks and teks.isdigit() and len(teks) == 4 else None
+
+
+def pk_list(request: HttpRequest) -> HttpResponse:
+    """Published PKs for everyone, plus the PKs the user may view; filtered by ?tahun=."""
+    terlihat = PerjanjianKinerja.objects.visible_to(request.user)
+    daftar_tahun = sorted(set(terlihat.values_list("tahun", flat=True)), reverse=True)
+    tahun = _tahun(request.GET.get("tahun"))
+    daftar = terlihat.filter(tahun=tahun) if tahun else terlihat
+    daftar = daftar.with_ringkasan().select_related("unit").order_by("-tahun", "unit__nama", "jenis", "pk")
+    halaman = Paginator(daftar, PER_HALAMAN).get_page(request.GET.get("halaman"))
+    return render(
+        request,
+        "agreements/pk_list.html",
+        {"halaman": halaman, "daftar_tahun": daftar_tahun, "tahun": tahun},
+    )
+
+
+def pk_detail(request: HttpRequest, pk_id: int) -> HttpResponse:
+    """The PK as the document reads; 404 (not 403) for a PK the user may not see."""
+    pk = get_object_or_404(PerjanjianKinerja.objects.visible_to(request.user).untuk_halaman(), pk=pk_id)
+    return render(request, "agreements/pk_detail.html", {"dok": halaman_pk(pk)})

@@ -1,0 +1,1439 @@
+"""The PK parser: rows of a real Perjanjian Kinerja document into `pk.PerjanjianKinerja`.
+
+Real PKs come as extracted text, Word files and PDFs, with layout slips. The parser reads `Row`s
+(kinerja.domain.source) and works by recognising what a row *is* — a heading, a party line, a table
+header, a section row, a signature block — never by its position. It keeps what it reads as printed
+(names, targets, signature blocks) and leaves judging differences to the review. What it cannot place
+goes to `catatan` with its line number.
+
+Structure of a PK (PermenPANRB 53/2014, REFERENCE.md §3.3): the statement page (pernyataan), Lampiran 1
+(tabel kinerja: sasaran, indikator, target; then program and anggaran), and often Lampiran 2
+(penjelasan per indikator). Documents may carry other sections after it (Rencana Aksi, Pengukuran
+Kinerja of the previous year); they are recognised and kept apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from kinerja.domain import numbers, predikat, tanggal
+from kinerja.domain.nip import normalise_nip
+from kinerja.domain.pk import (
+    Baseline,
+    Catatan,
+    Indikator,
+    Penjelasan,
+    PerjanjianKinerja,
+    Pihak,
+    Program,
+    RencanaAksi,
+    Sasaran,
+    TandaTangan,
+    Target,
+    Tingkat,
+)
+from kinerja.domain.source import Row, SourceError, read_path, read_text
+
+
+class ParseError(SourceError):
+    """The document is readable but is not a usable PK (message in Indonesian, with the line)."""
+
+
+# ---------------------------------------------------------------------------------------------------
+# Vocabulary of the documents
+# ---------------------------------------------------------------------------------------------------
+
+_WS = re.compile(r"\s+")
+
+
+def _norm(text: str) -> str:
+    """Collapse whitespace (line breaks in cells included)."""
+    return _WS.sub(" ", text).strip()
+
+
+def _key(text: str) -> str:
+    """A comparison key: lower case, letters and digits only."""
+    return re.sub(r"[^0-9a-z]+", "", text.lower())
+
+
+_TITLE = re.compile(r"^PERJANJIAN\s+KINERJA\b(?P<rest>.*)$", re.I)
+_LAMPIRAN = re.compile(r"^LAMPIRAN\b\s*(?P<no>[0-9]+|[IVX]+\b)?", re.I)
+_PENJELASAN_HEAD = re.compile(r"^PENJELASAN\s+KINERJA\b\s*(?P<no>\d+)?\s*$", re.I)
+_RENCANA_AKSI = re.compile(r"^(?:LAMPIRAN\s+\S+\s+)?RENCANA\s+AKSI\b", re.I)
+_PENGUKURAN = re.compile(r"^(?:LAPORAN\s+)?PENGUKURAN\s+KINERJA\b", re.I)
+_TAHUN = re.compile(r"\bTAHUN\s+(?:ANGGARAN\s+)?(\d{4})\b", re.I)
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|21\d\d)\b")
+
+_SECTION_ROW = re.compile(
+    r"^(?:\d+\s*[.)]?\s*)?sasaran\s+(?P<lvl>strategis|program|kegiatan|sub\s*kegiatan)\s*:?\s*$", re.I
+)
+_PIHAK_PHRASE = re.compile(r"pihak\s+(pertama|kesatu|kedua)", re.I)
+_LABEL = re.compile(r"^(?:PIHAK\s+(?P<ke>PERTAMA|KESATU|KEDUA))\s*[,:.]?\s*$", re.I)
+_FIELD = re.compile(
+    r"^(?P<f>N\s*a\s*m\s*a|J\s*a\s*b\s*a\s*t\s*a\s*n|N\s*I\s*P|P\s*a\s*n\s*g\s*k\s*a\s*t(?:\s*/\s*(?:Gol\.?|Golongan))?"
+    r"|Gol(?:ongan)?|Unit\s+Kerja|Instansi)\s*\.?\s*:\s*(?P<v>.*)$",
+    re.I,
+)
+_NIP_ROW = re.compile(r"^N\s*I\s*P\s*\.?\s*:?\s*(?P<v>[\d .\-]*)\s*$", re.I)
+_GOLONGAN = re.compile(r"\(?\b(?:I{1,3}|IV)\s*/\s*[a-eA-E]\b\)?")
+_PANGKAT_WORD = re.compile(
+    r"^(?:Pembina|Penata|Pengatur|Juru)(?:\s+(?:Utama|Muda|Madya|Tingkat|Tk\.?)\b.*)?", re.I
+)
+_JABATAN_START = re.compile(
+    r"^(?:Plt\.?|Plh\.?|Pj\.?|Pjs\.?)?\s*(?:Bupati|Wakil\s+Bupati|Wali\s*kota|Wakil\s+Wali\s*kota|Gubernur|"
+    r"Camat|Sekretaris|Sekda|Lurah|Kepala|Inspektur|Direktur|Kabid|Kabag|Kasubb?ag|Kasubb?id|Kasi|Kasie|"
+    r"Asisten|Staf\s+Ahli|Ketua|Pimpinan|Kadis|Kaban|Irban|Inspektur\s+Pembantu|Menteri|Walikota)\b",
+    re.I,
+)
+_UNIT_WORD = re.compile(
+    r"^(?:Kabupaten|Kota|Provinsi|Kecamatan|Kelurahan|Desa|Dinas|Badan|Bidang|Bagian|Seksi|Sub\b|"
+    r"Subbagian|Sekretariat|Inspektorat|Satuan|Kantor|UPT|UPTD|RSUD|Rumah\s+Sakit|Puskesmas|Daerah)",
+    re.I,
+)
+_GELAR = re.compile(
+    r"(?:^|[\s,])(?:Dr|Drs|Dra|Ir|Prof|H|Hj|dr|drg|S\.\s?[A-Za-z]{1,5}|M\.\s?[A-Za-z]{1,5}|SH|SE|MM|MSi|"
+    r"S\.?Sos|S\.?STP|S\.?IP|A\.?Md|Amd)\.?(?=[\s,]|$)"
+)
+_DATE_LINE = re.compile(
+    r"^(?P<tempat>[A-Za-z][A-Za-z .'\-]{1,40}?)\s*,\s*(?P<tgl>(?:\d{1,2}\s+|_+\s*|\.+\s*)?"
+    r"(?:januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|"
+    r"november|nopember|desember)\s+\d{4})\s*$",
+    re.I,
+)
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}|[a-z])\s*[.)]\s+(?P<v>.+)$", re.I)
+_TOTAL_ROW = re.compile(
+    r"^\s*(?:TOTAL(?:\s+ANGGARAN)?|JUMLAH(?:\s+(?:ANGGARAN|TOTAL))?|J\s*U\s*M\s*L\s*A\s*H|T\s*O\s*T\s*A\s*L)"
+    r"\s*:?\s*(?:(?:Rp|IDR|\d).*)?$",
+    re.I,
+)
+_PROGRAM_START = re.compile(r"^(?:\d{1,2}\s*[.)]\s*)?(?:Program|Kegiatan|Sub\s*Kegiatan)\b", re.I)
+_AMOUNT = re.compile(r"^(?:Rp\.?|IDR)?\s*\d{1,3}(?:[.\s]\s?\d{3})+(?:,\d{1,2}|,-)?\s*$|^(?:Rp\.?|IDR)\s*\d+", re.I)
+
+_PERIOD_WORDS = re.compile(
+    r"^(?:TW|Triwulan|Trw|Tri\s*wulan|Q|Semester|Smt)\s*[-.]?\s*(?:I{1,3}|IV|[1-4])\b|^(?:I{1,3}|IV)$|"
+    r"^(?:Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Ags|Sep|Okt|Nov|Des)",
+    re.I,
+)
+_PROSE = re.compile(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{2,}\s+[a-z]{2,}")
+
+
+def _tingkat(word: str) -> Tingkat:
+    w = word.lower()
+    if w.startswith("strat"):
+        return "strategis"
+    if w.startswith("prog"):
+        return "program"
+    return "kegiatan"
+
+
+def _is_prose(text: str) -> bool:
+    """A sentence of running text (the statement's promise, an explanation)."""
+    return len(text) > 60 and bool(_PROSE.search(text))
+
+
+def _title_case(text: str) -> str:
+    """'KECAMATAN BAJENG' -> 'Kecamatan Bajeng', keeping known acronyms and small words."""
+    keep = {"DPRD", "RSUD", "UPT", "UPTD", "BPBD", "BKPSDM", "BPKAD", "DPMPTSP", "PUPR", "SKPD", "OPD"}
+    small = {"dan", "dari", "di", "ke", "untuk", "pada", "yang"}
+    words = []
+    for i, w in enumerate(_norm(text).split(" ")):
+        if w.upper() in keep:
+            words.append(w.upper())
+        elif i > 0 and w.lower() in small:
+            words.append(w.lower())
+        elif w.isupper() or w.islower():
+            words.append(w[:1].upper() + w[1:].lower())
+        else:
+            words.append(w)
+    return " ".join(words)
+
+
+_UNIT_IN_TEXT = re.compile(
+    r"\b(?P<unit>(?:KECAMATAN|DINAS|BADAN|INSPEKTORAT|SEKRETARIAT|KELURAHAN|SATUAN|KANTOR|BAGIAN|"
+    r"BIDANG|RSUD|RUMAH SAKIT|UPTD?|PUSKESMAS)\b[A-Z0-9 ,.&/'\-]*?)\s*"
+    r"(?P<pemda>\b(?:KABUPATEN|KOTA|PROVINSI)\s+[A-Z][A-Z .'\-]*)?$"
+)
+_PEMDA_IN_TEXT = re.compile(r"\b(?P<pemda>(?:PEMERINTAH\s+)?(?:KABUPATEN|KOTA|PROVINSI)\s+[A-Z][A-Z .'\-]*)$")
+
+
+# ---------------------------------------------------------------------------------------------------
+# Targets
+# ---------------------------------------------------------------------------------------------------
+
+_PAREN = re.compile(r"\((?P<inner>[^()]*)\)")
+
+
+def parse_target(teks: str) -> Target:
+    """A printed target into value, unit and predicate: '84,00 (Balk)' -> 84.00, predikat 'Baik'."""
+    text = _norm(teks)
+    pred_word: str | None = None
+    body = text
+    m = _PAREN.search(text)
+    if m:
+        found = predikat.normalise_predikat(m.group("inner"))
+        if found is not None:
+            pred_word = m.group("inner").strip()
+            body = _norm(text[: m.start()] + text[m.end() :])
+    nilai: Decimal | None
+    satuan: str | None
+    try:
+        nilai, satuan = numbers.parse_nilai(body)
+    except ValueError:
+        nilai, satuan = None, None
+    if nilai is None and pred_word is None and body:
+        found = predikat.normalise_predikat(body)
+        if found is not None:
+            pred_word = body
+    if nilai is not None and satuan and pred_word is None:
+        found = predikat.normalise_predikat(satuan)
+        if found is not None:  # "84,00 Baik"
+            pred_word, satuan = satuan, None
+    kata = predikat.normalise_predikat(pred_word) if pred_word else None
+    return Target(
+        teks=text,
+        nilai=nilai,
+        satuan=satuan,
+        predikat=kata.kata if kata else None,
+        predikat_tercetak=kata.tercetak if kata and kata.dinormalisasi else None,
+    )
+
+
+def _target_parts(text: str) -> list[str]:
+    """Split a cell that packs several targets (one per line) — only when each line is a target."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    if len(lines) < 2:
+        return [text]
+    for ln in lines:
+        t = parse_target(ln)
+        if t.nilai is None and t.predikat is None:
+            return [text]
+    return lines
+
+
+_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|[-•·*])\s+", re.I)
+
+
+def _indicator_parts(text: str, count: int) -> list[str] | None:
+    """Split a cell packing `count` indicators (one per line, or each after a list marker)."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    marked = [i for i, ln in enumerate(lines) if _MARKER.match(ln)]
+    if len(marked) == count and marked and marked[0] == 0:
+        parts = []
+        for j, start in enumerate(marked):
+            end = marked[j + 1] if j + 1 < len(marked) else len(lines)
+            parts.append(_MARKER.sub("", " ".join(lines[start:end]), count=1))
+        return parts
+    if len(lines) == count:
+        return lines
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Segmenting a file into PKs and sections
+# ---------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Section:
+    kind: str  # pernyataan | lampiran_1 | lampiran_2 | rencana_aksi | pengukuran | awal
+    rows: list[Row] = field(default_factory=list)
+    start: int | None = None
+
+
+@dataclass
+class _Doc:
+    sections: list[_Section] = field(default_factory=list)
+    title: Row | None = None
+
+    def section(self, kind: str) -> list[_Section]:
+        return [s for s in self.sections if s.kind == kind]
+
+
+def _is_title(row: Row) -> bool:
+    text = row.teks
+    m = _TITLE.match(text)
+    if not m or len(text) > 140 or _is_prose(m.group("rest")):
+        return False
+    return True
+
+
+def _starts_statement(rows: Sequence[Row], i: int) -> bool:
+    """A PK title is a new PK (not a repeated page header) when a statement follows it."""
+    for row in rows[i + 1 : i + 16]:
+        text = row.teks
+        if re.search(r"bertanda\s+tangan|^N\s*a\s*m\s*a\s*[:.]", text, re.I):
+            return True
+        if _is_title(row) or _LAMPIRAN.match(text):
+            return False
+    return False
+
+
+def _is_kinerja_header(row: Row) -> bool:
+    keys = [_key(c) for c in row.sel]
+    has = lambda w: any(w in k for k in keys)  # noqa: E731
+    return len(row.sel) >= 3 and has("sasaran") and has("indikator") and has("target")
+
+
+def _section_of_heading(row: Row, current: str) -> str | None:
+    text = row.teks
+    if len(row.sel) > 1 and len([c for c in row.sel if c.strip()]) > 1:
+        return None
+    if _RENCANA_AKSI.match(text) and len(text) < 120:
+        return "rencana_aksi"
+    if _PENGUKURAN.match(text) and len(text) < 120:
+        return "pengukuran"
+    m = _LAMPIRAN.match(text)
+    if m and len(text) < 160 and not _is_prose(text):
+        no = (m.group("no") or "").upper()
+        if no in {"2", "II"} or re.search(r"PENJELASAN", text, re.I):
+            return "lampiran_2"
+        if no in {"1", "I"}:
+            return "lampiran_1"
+        if no in {"3", "III"}:
+            return "lampiran_lain"
+        return "lampiran_2" if current in {"lampiran_1"} and re.search("penjelasan", text, re.I) else (
+            "lampiran_1" if current in {"pernyataan", "awal"} else None
+        )
+    if current in {"lampiran_1", "pernyataan"} and re.match(r"^PENJELASAN\s+KINERJA\b", text, re.I):
+        return "lampiran_2"
+    return None
+
+
+def _segment(rows: Sequence[Row]) -> list[_Doc]:
+    docs: list[_Doc] = []
+    doc = _Doc()
+    sec = _Section("awal")
+    doc.sections.append(sec)
+    for i, row in enumerate(rows):
+        if _is_title(row) and _starts_statement(rows, i):
+            started = any(s.rows for s in doc.sections if s.kind != "awal") or doc.title is not None
+            if started:
+                docs.append(doc)
+                doc = _Doc()
+            doc.title = row
+            sec = _Section("pernyataan", start=row.baris)
+            doc.sections.append(sec)
+            continue
+        kind = _section_of_heading(row, sec.kind)
+        if kind is None and sec.kind in {"pernyataan", "awal"} and _is_kinerja_header(row):
+            kind = "lampiran_1"
+        if kind is not None and kind != sec.kind:
+            sec = _Section(kind, start=row.baris)
+            doc.sections.append(sec)
+        sec.rows.append(row)
+    docs.append(doc)
+    return docs
+
+
+# ---------------------------------------------------------------------------------------------------
+# Signature blocks
+# ---------------------------------------------------------------------------------------------------
+
+
+def _looks_like_name(text: str) -> bool:
+    t = _norm(text)
+    if not t or len(t) > 90 or re.search(r"\d", t) or ":" in t:
+        return False
+    if _JABATAN_START.match(t) or _UNIT_WORD.match(t) or _LABEL.match(t) or _DATE_LINE.match(t):
+        return False
+    words = [w for w in re.split(r"[\s,]+", t) if w]
+    if not 1 <= len(words) <= 12:
+        return False
+    if _GELAR.search(t):
+        return True
+    letters = [c for c in t if c.isalpha()]
+    upper = sum(1 for c in letters if c.isupper())
+    return len(words) >= 2 and upper >= 0.8 * len(letters)
+
+
+def _looks_like_jabatan(text: str) -> bool:
+    t = _norm(text)
+    return bool(_JABATAN_START.match(t)) and len(t) < 120 and not _is_prose(t)
+
+
+@dataclass
+class _Block:
+    label: str | None = None
+    jabatan: list[str] = field(default_factory=list)
+    nama: str | None = None
+    nip: str | None = None
+    pangkat: str | None = None
+    tempat: str | None = None
+    tanggal: str | None = None
+    baris: int | None = None
+    kolom: int | None = None
+
+
+@dataclass
+class _Item:
+    baris: int
+    text: str
+    kolom: int | None = None
+
+
+def _blocks(items: Sequence[_Item], used: set[int]) -> tuple[list[_Block], str | None, str | None]:
+    """Group a stream of lines into signature blocks; returns blocks and the first place/date seen."""
+    blocks: list[_Block] = []
+    pending = _Block()
+    tempat = tgl = None
+    first_tempat = first_tgl = None
+    last: _Block | None = None
+    for idx, item in enumerate(items):
+        t = _norm(item.text)
+        if not t:
+            continue
+        m_date = _DATE_LINE.match(t)
+        m_label = _LABEL.match(t.rstrip(","))
+        m_nip = _NIP_ROW.match(t)
+        if m_date:
+            tempat, tgl = _norm(m_date.group("tempat")), _norm(m_date.group("tgl"))
+            if first_tempat is None:
+                first_tempat, first_tgl = tempat, tgl
+            used.add(idx)
+            last = None
+            continue
+        if m_label:
+            pending = _Block(label=m_label.group("ke").lower(), kolom=item.kolom)
+            used.add(idx)
+            last = None
+            continue
+        if m_nip:
+            if last is not None and last.nip is None:
+                last.nip = normalise_nip(m_nip.group("v")) or (_norm(m_nip.group("v")) or None)
+                used.add(idx)
+            continue
+        if last is not None and last.pangkat is None and (_PANGKAT_WORD.match(t) or _GOLONGAN.search(t)):
+            last.pangkat = t
+            used.add(idx)
+            continue
+        if _looks_like_jabatan(t) or (pending.jabatan and _UNIT_WORD.match(t) and not _looks_like_name(t)):
+            if pending.nama is None and (pending.label or pending.jabatan or True):
+                pending.jabatan.append(t)
+                pending.kolom = item.kolom if pending.kolom is None else pending.kolom
+                used.add(idx)
+                last = None
+                continue
+        if (pending.label or pending.jabatan) and not _is_prose(t) and _looks_like_name_loose(t):
+            pending.nama = t
+            pending.baris = item.baris
+            pending.tempat, pending.tanggal = tempat, tgl
+            pending.kolom = item.kolom if pending.kolom is None else pending.kolom
+            blocks.append(pending)
+            last = pending
+            pending = _Block()
+            used.add(idx)
+            continue
+        last = None
+    return blocks, first_tempat, first_tgl
+
+
+def _looks_like_name_loose(text: str) -> bool:
+    """A name right under a jabatan: no digits, not a jabatan, not a heading, short."""
+    if _looks_like_name(text):
+        return True
+    t = _norm(text)
+    return (
+        not re.search(r"\d|:", t)
+        and len(t.split()) <= 8
+        and not _looks_like_jabatan(t)
+        and not _UNIT_WORD.match(t)
+        and t[:1].isupper()
+        and not re.match(r"^(?:PROGRAM|ANGGARAN|TABEL|LAMPIRAN|TAHUN|SASARAN|INDIKATOR)\b", t, re.I)
+    )
+
+
+def _stream_items(rows: Sequence[Row], skip: set[int]) -> list[list[_Item]]:
+    """Streams of candidate lines: one stream for single-column text, one per column of a 2-column run."""
+    streams: list[list[_Item]] = [[]]
+    main = streams[0]
+    columns: dict[int, list[_Item]] = {}
+    for row in rows:
+        if row.baris in skip:
+            continue
+        cells = [c for c in row.sel]
+        filled = [(j, c) for j, c in enumerate(cells) if c.strip()]
+        if row.tabel is None and len(filled) > 1 and _DATE_LINE.match(row.teks):
+            filled = [(0, row.teks)]  # "Boyolali,        Januari 2026": a date whose day was left blank
+        if len(filled) <= 1 and row.tabel is None and (not filled or filled[0][0] == 0 or not columns):
+            if filled:
+                for line in filled[0][1].split("\n"):
+                    main.append(_Item(row.baris, line, None))
+            continue
+        for j, c in filled:
+            col = columns.setdefault(j, [])
+            for line in c.split("\n"):
+                col.append(_Item(row.baris, line, j))
+    streams.extend(columns[j] for j in sorted(columns))
+    return streams
+
+
+# ---------------------------------------------------------------------------------------------------
+# The parser
+# ---------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Out:
+    """Mutable accumulator for one PK; frozen at the end."""
+
+    tahun: int | None = None
+    jenis: str = "murni"
+    unit: str | None = None
+    pemerintah: str | None = None
+    pihak: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    tempat: str | None = None
+    tanggal: str | None = None
+    ttd: list[TandaTangan] = field(default_factory=list)
+    sasaran: list[tuple[Tingkat, str, list[Indikator], int]] = field(default_factory=list)
+    program: list[Program] = field(default_factory=list)
+    total_tercetak: Decimal | None = None
+    penjelasan: list[Penjelasan] = field(default_factory=list)
+    rencana: list[RencanaAksi] = field(default_factory=list)
+    catatan: list[Catatan] = field(default_factory=list)
+    alasan: str | None = None
+
+    def note(self, baris: int | None, pesan: str) -> None:
+        self.catatan.append(Catatan(baris, pesan))
+
+
+class _PKParser:
+    def __init__(self, doc: _Doc) -> None:
+        self.doc = doc
+        self.out = _Out()
+        self.used: set[int] = set()
+
+    # -- entry -----------------------------------------------------------------------------------
+    def run(self) -> PerjanjianKinerja:
+        out = self.out
+        if self.doc.title is not None:
+            self._title(self.doc.title)
+        for sec in self.doc.sections:
+            if sec.kind == "pernyataan":
+                self._pernyataan(sec)
+            elif sec.kind == "lampiran_1":
+                self._lampiran_1(sec)
+            elif sec.kind == "lampiran_2":
+                self._lampiran_2(sec)
+            elif sec.kind == "rencana_aksi":
+                self._rencana_aksi(sec)
+            elif sec.kind == "pengukuran":
+                self._skip_section(sec, "Pengukuran Kinerja")
+            elif sec.kind == "lampiran_lain":
+                self._skip_section(sec, "lampiran lain")
+            else:  # awal: text before the title (kop surat, nomor)
+                for row in sec.rows:
+                    self._heading_info(row)
+        self._derive_units()
+        total_sum = sum((p.anggaran for p in out.program if p.anggaran is not None), Decimal("0.00"))
+        pertama = self._pihak("pertama")
+        kedua = self._pihak("kedua")
+        return PerjanjianKinerja(
+            tahun=out.tahun,
+            jenis="perubahan" if out.jenis == "perubahan" else "murni",
+            unit=out.unit,
+            pemerintah=out.pemerintah,
+            pihak_pertama=pertama,
+            pihak_kedua=kedua,
+            tempat=out.tempat,
+            tanggal=out.tanggal,
+            tanda_tangan=tuple(out.ttd),
+            sasaran=tuple(
+                Sasaran(tingkat=t, uraian=u, indikator=tuple(ind), baris=b) for t, u, ind, b in out.sasaran
+            ),
+            program=tuple(out.program),
+            total_anggaran=(
+                out.total_tercetak
+                if not out.program and out.total_tercetak is not None
+                else (numbers.bulatkan(total_sum) if out.program else None)
+            ),
+            total_anggaran_tercetak=out.total_tercetak,
+            penjelasan=tuple(out.penjelasan),
+            rencana_aksi=tuple(out.rencana),
+            alasan_perubahan=out.alasan,
+            catatan=tuple(out.catatan),
+        )
+
+    def _pihak(self, ke: str) -> Pihak | None:
+        p = self.out.pihak.get(ke)
+        sig = next((t for t in self.out.ttd if t.bagian == "pernyataan" and t.pihak == ke), None)
+        if not p and sig is None:
+            return None
+        p = p or {}
+        nama = p.get("nama") or (sig.nama if sig else None)
+        if not nama:
+            return None
+        return Pihak(
+            nama=nama,
+            jabatan=p.get("jabatan") or (sig.jabatan if sig else None),
+            nip=p.get("nip") or (sig.nip if sig else None),
+            pangkat=p.get("pangkat") or (sig.pangkat if sig else None),
+        )
+
+    # -- headings ----------------------------------------------------------------------------------
+    def _title(self, row: Row) -> None:
+        rest = _TITLE.match(row.teks).group("rest")  # type: ignore[union-attr]
+        if re.search(r"\bPERUBAHAN\b", rest, re.I):
+            self.out.jenis = "perubahan"
+        self._heading_info(row)
+
+    def _heading_info(self, row: Row) -> bool:
+        """Year, unit and pemerintah daerah from a heading line; True if the row was a heading."""
+        text = row.teks
+        if _is_prose(text) or len(text) > 160:
+            return False
+        found = False
+        m = _TAHUN.search(text)
+        if m and (text.isupper() or _TITLE.match(text) or _LAMPIRAN.match(text) or len(text) < 30):
+            if self.out.tahun is None:
+                self.out.tahun = int(m.group(1))
+            found = True
+        upper = text.upper() == text
+        if upper:
+            body = _TAHUN.sub("", text)
+            body = re.sub(r"^(?:LAMPIRAN\s+\S+\s+)?(?:PERJANJIAN\s+KINERJA(?:\s+PERUBAHAN)?)\s*", "", body.strip())
+            body = body.strip(" ,.-")
+            mu = _UNIT_IN_TEXT.search(body)
+            if mu:
+                if self.out.unit is None:
+                    self.out.unit = _title_case(mu.group("unit").strip(" ,.-"))
+                if mu.group("pemda") and self.out.pemerintah is None:
+                    self.out.pemerintah = _title_case(mu.group("pemda").strip())
+                found = True
+            else:
+                mp = _PEMDA_IN_TEXT.search(body)
+                if mp and self.out.pemerintah is None:
+                    self.out.pemerintah = _title_case(re.sub(r"^PEMERINTAH\s+", "", mp.group("pemda").strip()))
+                    found = True
+            if re.fullmatch(r"(?:TABEL|PENJELASAN)\s+KINERJA|CAMAT\s+.*|KEPALA\s+.*|BUPATI\s+.*", body):
+                found = True
+        if _LAMPIRAN.match(text) or _TITLE.match(text):
+            found = True
+        return found
+
+    def _derive_units(self) -> None:
+        out = self.out
+        p1 = out.pihak.get("pertama", {}).get("jabatan") or ""
+        p2 = out.pihak.get("kedua", {}).get("jabatan") or ""
+        if out.unit is None and p1:
+            m = re.match(r"^(?:Plt\.?|Plh\.?|Pj\.?)?\s*Camat\s+(.+)$", p1, re.I)
+            if m:
+                out.unit = "Kecamatan " + _title_case(m.group(1))
+            m = re.match(r"^(?:Plt\.?|Plh\.?|Pj\.?)?\s*Kepala\s+(.+)$", p1, re.I)
+            if out.unit is None and m:
+                unit = re.sub(r"\s+(?:Kabupaten|Kota|Provinsi)\s+.*$", "", m.group(1), flags=re.I)
+                out.unit = _title_case(unit)
+        if out.pemerintah is None:
+            for jab in (p2, p1):
+                m = re.search(r"\b(Bupati|Wali\s*kota|Gubernur)\s+(.+)$", jab, re.I)
+                if m:
+                    kind = {"b": "Kabupaten", "w": "Kota", "g": "Provinsi"}[m.group(1)[0].lower()]
+                    out.pemerintah = f"{kind} {_title_case(m.group(2))}"
+                    break
+                m = re.search(r"\b(Kabupaten|Kota|Provinsi)\s+(.+)$", jab, re.I)
+                if m:
+                    out.pemerintah = f"{m.group(1).title()} {_title_case(m.group(2))}"
+                    break
+
+    # -- pernyataan ----------------------------------------------------------------------------------
+    def _pernyataan(self, sec: _Section) -> None:
+        out = self.out
+        group: dict[str, str | None] = {}
+        groups: list[dict[str, str | None]] = []
+        consumed: set[int] = set()
+        for row in sec.rows:
+            text = row.teks
+            m = _FIELD.match(text)
+            if m:
+                f = _key(m.group("f"))
+                v = _norm(m.group("v")) or None
+                if f == "nama":
+                    if group.get("nama"):
+                        groups.append(group)
+                    group = {"nama": v}
+                elif f == "jabatan":
+                    group["jabatan"] = v
+                elif f == "nip":
+                    group["nip"] = normalise_nip(v or "") or v
+                elif f.startswith("pangkat") or f.startswith("gol"):
+                    group["pangkat"] = v
+                consumed.add(row.baris)
+                continue
+            m2 = _PIHAK_PHRASE.findall(text)
+            if re.search(r"bertanda\s+tangan\s+di\s*bawah", text, re.I) and len(text) < 80:
+                consumed.add(row.baris)
+                continue
+            if m2 and re.search(r"disebut|sebagai|selaku", text, re.I) and group.get("nama"):
+                after = re.split(r"disebut", text, flags=re.I)
+                phrase = _PIHAK_PHRASE.findall(after[-1]) if len(after) > 1 else m2
+                ke = (phrase[-1] if phrase else m2[-1]).lower()
+                group["_ke"] = "kedua" if ke == "kedua" else "pertama"
+                groups.append(group)
+                group = {}
+                consumed.add(row.baris)
+                continue
+            if re.search(r"perubahan", text, re.I) and re.search(r"alasan|karena|disebabkan", text, re.I):
+                out.alasan = _norm(text)
+        if group.get("nama"):
+            groups.append(group)
+        for i, g in enumerate(groups):
+            ke = g.pop("_ke", None) or ("pertama" if i == 0 else "kedua")
+            if ke in out.pihak:
+                continue
+            out.pihak[ke] = g
+        # heading lines, prose and signature blocks
+        rest = [r for r in sec.rows if r.baris not in consumed]
+        sig_rows = []
+        for row in rest:
+            if self._heading_info(row):
+                continue
+            if _is_prose(row.teks):
+                continue
+            sig_rows.append(row)
+        tempat, tgl = self._signatures(sig_rows, "pernyataan")
+        if tempat and out.tempat is None:
+            out.tempat, out.tanggal = tempat, tgl
+
+    def _signatures(self, rows: Sequence[Row], bagian: str) -> tuple[str | None, str | None]:
+        out = self.out
+        first_tempat = first_tgl = None
+        dates = sorted(
+            (r.baris, _norm(m.group("tempat")), _norm(m.group("tgl")))
+            for r in rows
+            if (m := _DATE_LINE.match(r.teks))
+        )
+        for stream in _stream_items(rows, set()):
+            if not stream:
+                continue
+            used: set[int] = set()
+            blocks, tempat, tgl = _blocks(stream, used)
+            if tempat and first_tempat is None:
+                first_tempat, first_tgl = tempat, tgl
+            columns = sorted({b.kolom for b in blocks if b.kolom is not None})
+            for b in blocks:
+                if b.tempat is None and b.baris is not None:
+                    before = [d for d in dates if d[0] <= b.baris]
+                    if before:
+                        b.tempat, b.tanggal = before[-1][1], before[-1][2]
+                ke = self._which_party(b, columns)
+                out.ttd.append(
+                    TandaTangan(
+                        bagian=bagian,  # type: ignore[arg-type]
+                        pihak=ke,  # type: ignore[arg-type]
+                        nama=b.nama or "",
+                        jabatan=" ".join(b.jabatan) or None,
+                        nip=b.nip,
+                        pangkat=b.pangkat,
+                        tempat=b.tempat,
+                        tanggal=b.tanggal,
+                        baris=b.baris,
+                    )
+                )
+            for idx, item in enumerate(stream):
+                if idx not in used and _norm(item.text):
+                    t = _norm(item.text)
+                    if t.upper() in {"MENGETAHUI", "MENYETUJUI", "MENGETAHUI,", "MENYETUJUI,"}:
+                        continue
+                    out.note(item.baris, f"baris tidak dikenali di bagian {_BAGIAN[bagian]}: “{t}”")
+        out.ttd.sort(key=lambda t: (t.bagian != "pernyataan", t.baris or 0))
+        return first_tempat, first_tgl
+
+    def _which_party(self, b: _Block, columns: list[int]) -> str:
+        if b.label:
+            return "kedua" if b.label == "kedua" else "pertama"
+        parties = self.out.pihak
+        if b.nip:
+            for ke, p in parties.items():
+                if p.get("nip") and p.get("nip") == b.nip:
+                    return ke
+        jab = _key(" ".join(b.jabatan))
+        if jab:
+            for ke, p in parties.items():
+                if p.get("jabatan") and _key(p["jabatan"] or "") == jab:
+                    return ke
+        for t in self.out.ttd:
+            if jab and t.jabatan and _key(t.jabatan) == jab:
+                return t.pihak
+        if b.nama:
+            nk = _key(b.nama)
+            for ke, p in parties.items():
+                if p.get("nama") and _key(p["nama"] or "")[:8] == nk[:8]:
+                    return ke
+        if b.kolom is not None and len(columns) >= 2:
+            return "kedua" if b.kolom == columns[0] else "pertama"
+        if b.nip:
+            return "pertama"
+        return "kedua" if re.match(r"^(?:Bupati|Wali|Gubernur)", " ".join(b.jabatan), re.I) else "pertama"
+
+    # -- lampiran 1 ----------------------------------------------------------------------------------
+    def _lampiran_1(self, sec: _Section) -> None:
+        rows = sec.rows
+        consumed: set[int] = set()
+        i = 0
+        n = len(rows)
+        while i < n:
+            row = rows[i]
+            if _is_kinerja_header(row):
+                i = self._tabel_kinerja(rows, i, consumed)
+                continue
+            if self._is_program_header(row):
+                i = self._program_table(rows, i, consumed)
+                continue
+            if re.fullmatch(r"(?:PROGRAM|KEGIATAN|SUB\s*KEGIATAN)(?:\s*/\s*KEGIATAN)?", row.teks, re.I):
+                consumed.add(row.baris)
+                i = self._program_list(rows, i + 1, consumed)
+                continue
+            if re.fullmatch(r"ANGGARAN(?:\s*\(Rp\.?\))?", row.teks, re.I):
+                consumed.add(row.baris)
+                i = self._anggaran_list(rows, i + 1, consumed)
+                continue
+            if _TOTAL_ROW.match(row.teks) and self._total(row):
+                consumed.add(row.baris)
+            i += 1
+        if not any(True for _ in self.out.sasaran):
+            header = next((r for r in rows if _is_kinerja_header(r)), None)
+            where = header.baris if header else sec.start
+            raise ParseError(
+                "tabel kinerja tidak terbaca: tidak ada baris sasaran/indikator/target yang dapat diambil"
+                + ("" if header else " (kepala tabel NO | SASARAN | INDIKATOR KINERJA | TARGET tidak ditemukan)"),
+                where,
+            )
+        rest = []
+        for row in rows:
+            if row.baris in consumed:
+                continue
+            if self._heading_info(row):
+                continue
+            if _is_prose(row.teks):
+                continue
+            rest.append(row)
+        self._signatures(rest, "lampiran_1")
+
+    def _tabel_kinerja(self, rows: Sequence[Row], i: int, consumed: set[int]) -> int:
+        header = rows[i]
+        cols = self._columns(header)
+        consumed.add(header.baris)
+        tingkat: Tingkat = "strategis"
+        if "sasaran" in cols and re.search(r"program", header.sel[cols["sasaran"]], re.I):
+            tingkat = "program"
+        elif "sasaran" in cols and re.search(r"kegiatan", header.sel[cols["sasaran"]], re.I):
+            tingkat = "kegiatan"
+        current: tuple[Tingkat, str, list[Indikator], int] | None = None
+        j = i + 1
+        ncols = len(header.sel)
+        while j < len(rows):
+            row = rows[j]
+            cells = [c.strip() for c in row.sel]
+            filled = [c for c in cells if c]
+            if header.tabel is not None and row.tabel != header.tabel and row.tabel is not None:
+                if not (_is_kinerja_header(row) or self._columns(row) == cols):
+                    break
+            if row.tabel is None and header.tabel is not None:
+                break
+            if not filled:
+                j += 1
+                continue
+            text = row.teks
+            if _is_kinerja_header(row):  # repeated header on a new page
+                consumed.add(row.baris)
+                j += 1
+                continue
+            if all(re.fullmatch(r"\(?\d{1,2}\)?", c) for c in filled) and len(filled) >= 2:
+                consumed.add(row.baris)  # row of column numbers (1) (2) (3) (4)
+                j += 1
+                continue
+            m = _SECTION_ROW.match(_norm(filled[0])) if len(filled) == 1 else None
+            if m:
+                tingkat = _tingkat(m.group("lvl"))
+                if "sub" in m.group("lvl").lower():
+                    self.out.note(row.baris, "Sasaran Sub Kegiatan dibaca sebagai tingkat kegiatan")
+                current = None
+                consumed.add(row.baris)
+                j += 1
+                continue
+            if len(filled) == 1 and row.tabel is None and len(cells) == 1:
+                break  # a plain line ends a text table
+            if self._is_program_header(row) or _TOTAL_ROW.match(text):
+                break
+            values = self._cells(row, cols, ncols)
+            sas = _norm(values.get("sasaran", ""))
+            ind = values.get("indikator", "")
+            tgt = values.get("target", "")
+            sat = _norm(values.get("satuan", ""))
+            if not ind.strip() and not tgt.strip():
+                if sas:
+                    if current is not None and sas[:1].islower():
+                        current = (current[0], current[1] + " " + sas, current[2], current[3])
+                        self.out.sasaran[-1] = current
+                    else:
+                        current = (tingkat, sas, [], row.baris)
+                        self.out.sasaran.append(current)
+                    consumed.add(row.baris)
+                else:
+                    self.out.note(row.baris, f"baris tabel kinerja tanpa indikator dan target: “{text}”")
+                    consumed.add(row.baris)
+                j += 1
+                continue
+            if not tgt.strip() and current is not None and current[2] and ind.strip()[:1].islower():
+                last = current[2][-1]
+                current[2][-1] = replace(last, uraian=last.uraian + " " + _norm(ind))
+                consumed.add(row.baris)
+                j += 1
+                continue
+            if sas and (current is None or _norm(sas) != current[1] or current[0] != tingkat):
+                current = (tingkat, sas, [], row.baris)
+                self.out.sasaran.append(current)
+            elif current is None:
+                current = (tingkat, "", [], row.baris)
+                self.out.sasaran.append(current)
+                self.out.note(row.baris, f"indikator tanpa sasaran: “{_norm(ind)}”")
+            targets = _target_parts(tgt)
+            parts = _indicator_parts(ind, len(targets)) if len(targets) > 1 else None
+            if parts is None:
+                parts, targets = [ind], [tgt]
+            for p, t in zip(parts, targets, strict=True):
+                t_text = _norm(t)
+                if sat and not re.search(re.escape(sat), t_text, re.I):
+                    t_text = f"{t_text} {sat}".strip()
+                target = parse_target(t_text)
+                if not t_text:
+                    self.out.note(row.baris, f"indikator tanpa target: “{_norm(p)}”")
+                current[2].append(Indikator(uraian=_norm(_MARKER.sub("", p, count=1)), target=target, baris=row.baris))
+            for extra in values.get("_lain", []):
+                self.out.note(row.baris, f"kolom lain di tabel kinerja tidak dibaca: “{extra}”")
+            consumed.add(row.baris)
+            j += 1
+        return j
+
+    def _columns(self, header: Row) -> dict[str, int]:
+        cols: dict[str, int] = {}
+        for k, c in enumerate(header.sel):
+            key = _key(c)
+            if not key:
+                continue
+            if key in {"no", "nomor"} or key.startswith("no") and len(key) <= 3:
+                cols.setdefault("no", k)
+            elif "sasaran" in key:
+                cols.setdefault("sasaran", k)
+            elif "indikator" in key:
+                cols.setdefault("indikator", k)
+            elif "satuan" in key:
+                cols.setdefault("satuan", k)
+            elif "target" in key and "target" not in cols:
+                cols["target"] = k
+        return cols
+
+    def _cells(self, row: Row, cols: dict[str, int], ncols: int) -> dict[str, str]:
+        """Map a data row onto the header's columns; tolerate rows that dropped empty cells."""
+        cells = list(row.sel)
+        if len(cells) == ncols or row.tabel is not None:
+            cells += [""] * (ncols - len(cells))
+            out = {name: cells[k] for name, k in cols.items() if k < len(cells)}
+            known = set(cols.values())
+            out_extra = [c for k, c in enumerate(cells) if k not in known and c.strip()]
+            res: dict[str, str] = dict(out)
+            res["_lain"] = out_extra  # type: ignore[assignment]
+            return res
+        # Fewer cells (runs of spaces dropped empty ones): align from the right.
+        filled = [c for c in cells if c.strip()]
+        if filled and re.fullmatch(r"\d{1,3}\.?", filled[0].strip()) and len(filled) > 2:
+            filled = filled[1:]
+        order = [name for name, _ in sorted(cols.items(), key=lambda kv: kv[1]) if name != "no"]
+        res = {}
+        for name, value in zip(reversed(order), reversed(filled), strict=False):
+            res[name] = value
+        return res
+
+    # program tables ------------------------------------------------------------------------------
+    def _is_program_header(self, row: Row) -> bool:
+        keys = [_key(c) for c in row.sel if c.strip()]
+        return (
+            len(keys) >= 2
+            and any(k.startswith(("program", "kegiatan", "subkegiatan")) for k in keys)
+            and any(k.startswith("anggaran") or k.startswith("pagu") for k in keys)
+        )
+
+    def _total(self, row: Row) -> bool:
+        m = re.search(r"((?:Rp\.?|IDR)?\s*\d[\d.\s]*(?:,\d{1,2}|,-)?)\s*$", row.teks)
+        if not m:
+            return False
+        try:
+            self.out.total_tercetak = numbers.parse_rupiah(m.group(1))
+        except ValueError:
+            self.out.note(row.baris, f"jumlah anggaran tidak terbaca: “{row.teks}”")
+        return True
+
+    def _program_table(self, rows: Sequence[Row], i: int, consumed: set[int]) -> int:
+        header = rows[i]
+        consumed.add(header.baris)
+        keys = [_key(c) for c in header.sel]
+        ip = next(k for k, c in enumerate(keys) if c.startswith(("program", "kegiatan", "subkegiatan")))
+        ia = next(k for k, c in enumerate(keys) if c.startswith(("anggaran", "pagu")))
+        j = i + 1
+        while j < len(rows):
+            row = rows[j]
+            filled = [c for c in row.sel if c.strip()]
+            if header.tabel is not None and row.tabel != header.tabel:
+                break
+            if row.tabel is None and len(row.sel) == 1:
+                if _TOTAL_ROW.match(row.teks) and self._total(row):
+                    consumed.add(row.baris)
+                    j += 1
+                break
+            if not filled:
+                j += 1
+                continue
+            if all(re.fullmatch(r"\(?\d{1,2}\)?", c.strip()) for c in filled):
+                consumed.add(row.baris)
+                j += 1
+                continue
+            if self._is_program_header(row):
+                consumed.add(row.baris)
+                j += 1
+                continue
+            if _TOTAL_ROW.match(row.teks):
+                self._total(row)
+                consumed.add(row.baris)
+                j += 1
+                continue
+            cells = list(row.sel)
+            if len(cells) == len(header.sel) or row.tabel is not None:
+                cells += [""] * (len(header.sel) - len(cells))
+                nama, angg = cells[ip], cells[ia]
+                if re.fullmatch(r"Rp\.?", angg.strip()) and ia + 1 < len(cells):
+                    angg = angg + " " + cells[ia + 1]
+            else:
+                amounts = [c for c in filled if _AMOUNT.match(_norm(c))]
+                texts = [c for c in filled if c not in amounts and not re.fullmatch(r"\d{1,2}\.?", c.strip())]
+                nama = " ".join(texts)
+                angg = amounts[-1] if amounts else ""
+            self._add_program(row, nama, angg)
+            consumed.add(row.baris)
+            j += 1
+        return j
+
+    def _add_program(self, row: Row, nama: str, angg: str) -> None:
+        nama = _norm(_MARKER.sub("", nama, count=1))
+        anggaran: Decimal | None = None
+        if _norm(angg):
+            try:
+                anggaran = numbers.parse_rupiah(angg)
+            except ValueError:
+                self.out.note(row.baris, f"anggaran tidak terbaca untuk “{nama}”: “{_norm(angg)}”")
+        if nama:
+            self.out.program.append(Program(nama=nama, anggaran=anggaran, baris=row.baris))
+        elif anggaran is not None:
+            self.out.note(row.baris, f"anggaran tanpa nama program: “{_norm(angg)}”")
+
+    def _program_list(self, rows: Sequence[Row], i: int, consumed: set[int]) -> int:
+        """Program names as a list of lines (the columns were split apart by the extraction)."""
+        j = i
+        self._pending_programs: list[Row] = getattr(self, "_pending_programs", [])
+        while j < len(rows):
+            row = rows[j]
+            text = row.teks
+            if len(row.sel) > 1 and any(_AMOUNT.match(_norm(c)) for c in row.sel):
+                self._add_program(row, " ".join(c for c in row.sel if not _AMOUNT.match(_norm(c))),
+                                  next(c for c in row.sel if _AMOUNT.match(_norm(c))))
+                consumed.add(row.baris)
+                j += 1
+                continue
+            if _PROGRAM_START.match(text) and not _looks_like_jabatan(text):
+                self._pending_programs.append(row)
+                consumed.add(row.baris)
+                j += 1
+                continue
+            break
+        self._flush_programs()
+        return j
+
+    def _anggaran_list(self, rows: Sequence[Row], i: int, consumed: set[int]) -> int:
+        j = i
+        amounts: list[Row] = []
+        while j < len(rows):
+            row = rows[j]
+            if _AMOUNT.match(row.teks):
+                amounts.append(row)
+                consumed.add(row.baris)
+                j += 1
+                continue
+            if _TOTAL_ROW.match(row.teks) and self._total(row):
+                consumed.add(row.baris)
+                j += 1
+                continue
+            break
+        self._pending_amounts: list[Row] = getattr(self, "_pending_amounts", []) + amounts
+        self._flush_programs()
+        return j
+
+    def _flush_programs(self) -> None:
+        names: list[Row] = getattr(self, "_pending_programs", [])
+        amounts: list[Row] = getattr(self, "_pending_amounts", [])
+        if not names or not amounts:
+            return
+        if len(names) != len(amounts):
+            self.out.note(
+                amounts[0].baris,
+                f"jumlah program ({len(names)}) tidak sama dengan jumlah anggaran ({len(amounts)}); "
+                "dipasangkan menurut urutan",
+            )
+        for k, name in enumerate(names):
+            self._add_program(name, name.teks, amounts[k].teks if k < len(amounts) else "")
+        for extra in amounts[len(names) :]:
+            self.out.note(extra.baris, f"anggaran tanpa program: “{extra.teks}”")
+        self._pending_programs, self._pending_amounts = [], []
+
+    # -- lampiran 2 ----------------------------------------------------------------------------------
+    def _lampiran_2(self, sec: _Section) -> None:
+        blocks: list[list[Row]] = []
+        current: list[Row] = []
+        heading_rows: list[Row] = []
+        for row in sec.rows:
+            if _PENJELASAN_HEAD.match(row.teks) and len(row.sel) == 1:
+                if current:
+                    blocks.append(current)
+                current = [row]
+                continue
+            if not current:
+                heading_rows.append(row)
+            else:
+                current.append(row)
+        if current:
+            blocks.append(current)
+        leftovers: list[Row] = []
+        for row in heading_rows:
+            if self._heading_info(row) or _is_prose(row.teks):
+                continue
+            if _is_kinerja_header(row):
+                continue
+            leftovers.append(row)
+        if not blocks and heading_rows:
+            # No "Penjelasan Kinerja" sub-headings: the whole lampiran is one block.
+            blocks = [heading_rows]
+            leftovers = []
+        for block in blocks:
+            leftovers.extend(self._penjelasan_block(block))
+        self._signatures(leftovers, "lampiran_2")
+
+    def _penjelasan_block(self, rows: Sequence[Row]) -> list[Row]:
+        """One 'Penjelasan Kinerja' block: uraian sasaran, dasar hukum, indikator table, target table."""
+        part = "awal"
+        uraian: list[str] = []
+        dasar: list[str] = []
+        jumlah: str | None = None
+        entries: dict[str, dict[str, object]] = {}
+        order: list[str] = []
+        leftovers: list[Row] = []
+        table_kind: str | None = None
+        header: Row | None = None
+        first_baris = rows[0].baris if rows else None
+
+        def entry(name: str, baris: int) -> dict[str, object]:
+            k = _key(name)
+            for existing in order:
+                if existing == k or (len(k) > 6 and (existing.startswith(k) or k.startswith(existing))):
+                    return entries[existing]
+            entries[k] = {"indikator": _norm(name), "baris": baris}
+            order.append(k)
+            return entries[k]
+
+        for row in rows:
+            text = row.teks
+            if _PENJELASAN_HEAD.match(text) and len(row.sel) == 1:
+                continue
+            low = text.lower().rstrip(" :")
+            if low == "uraian sasaran":
+                part, table_kind = "uraian", None
+                continue
+            if re.fullmatch(r"dasar\s+hukum", low):
+                part, table_kind = "dasar", None
+                continue
+            if low == "indikator kinerja" and len(row.sel) == 1:
+                part, table_kind = "indikator", None
+                continue
+            if low == "target kinerja" and len(row.sel) == 1:
+                part, table_kind = "target", None
+                continue
+            keys = [_key(c) for c in row.sel]
+            if len(row.sel) >= 3 and any("relevansi" in k for k in keys):
+                table_kind, header = "relevansi", row
+                continue
+            if (
+                len(row.sel) >= 2
+                and any(k.startswith("indikator") for k in keys)
+                and any(k.startswith("target") for k in keys)
+            ):
+                table_kind, header = "target", row
+                continue
+            if (
+                len(row.sel) >= 3
+                and any(k == "tahun" for k in keys)
+                and any("realisasi" in k for k in keys)
+            ):
+                table_kind, header = "baseline", row
+                continue
+            if table_kind and header is not None and row.is_table and (header.tabel is None or row.tabel == header.tabel):
+                cells = list(row.sel) + [""] * (len(header.sel) - len(row.sel))
+                hk = [_key(c) for c in header.sel]
+                if table_kind == "relevansi":
+                    get = lambda w: next((cells[k] for k, h in enumerate(hk) if w in h), "")  # noqa: E731
+                    name = get("uraian") or get("indikator")
+                    if not _norm(name):
+                        leftovers.append(row)
+                        continue
+                    e = entry(_norm(re.sub(r"^\d+\.\s*", "", name)), row.baris)
+                    e["relevansi"] = _norm(get("relevansi")) or None
+                    e["formulasi"] = _norm(get("formulasi")) or None
+                    e["sumber_data"] = _norm(get("sumber")) or None
+                    continue
+                if table_kind == "target":
+                    name = cells[next(k for k, h in enumerate(hk) if h.startswith("indikator"))]
+                    tgt = cells[next(k for k, h in enumerate(hk) if h.startswith("target"))]
+                    pj = next((cells[k] for k, h in enumerate(hk) if h.startswith("penjelasan") or h.startswith("keterangan")), "")
+                    if not _norm(name):
+                        leftovers.append(row)
+                        continue
+                    e = entry(name, row.baris)
+                    e["target"] = _norm(tgt) or None
+                    e["penjelasan_target"] = _norm(pj) or None
+                    continue
+                if table_kind == "baseline":
+                    self._baseline_row(row, header, entries, order)
+                    continue
+            if not row.is_table:
+                table_kind = None
+            if part == "uraian":
+                m = re.search(r"dasar\s+hukum[^:]*?antara\s+lain\s*:?\s*(?P<v>.*)$", text, re.I)
+                if m:
+                    before = text[: m.start()].strip()
+                    if before:
+                        uraian.append(before)
+                    inline = m.group("v").strip()
+                    if inline:
+                        uraian.append(text[m.start() :].strip())
+                        dasar.extend(_split_citations(inline))
+                    part = "dasar"
+                    continue
+                uraian.append(text)
+                continue
+            if part == "dasar":
+                m = _LIST_ITEM.match(text)
+                if m:
+                    dasar.append(_norm(m.group("v")).rstrip(";"))
+                    continue
+                if dasar and not _is_prose(text) and text[:1].islower():
+                    dasar[-1] = dasar[-1] + " " + text
+                    continue
+                if re.match(r"^(?:Undang|Peraturan|Keputusan|Instruksi|Surat\s+Edaran|UU|PP|Perpres|Permen)", text):
+                    dasar.append(_norm(text))
+                    continue
+            if part == "indikator":
+                m = re.search(r"memiliki\s+(?P<n>\S+)\s+indikator", text, re.I)
+                if m:
+                    jumlah = m.group("n")
+                    continue
+                if _is_prose(text):
+                    continue
+            if part == "target" and _is_prose(text) and not row.is_table:
+                continue
+            if _is_prose(text) or self._heading_info(row):
+                continue
+            leftovers.append(row)
+
+        uraian_text = _norm(" ".join(uraian)) or None
+        dasar_t = tuple(dict.fromkeys(d for d in dasar if d))
+        for k in order:
+            e = entries[k]
+            pj = e.get("penjelasan_target")
+            self.out.penjelasan.append(
+                Penjelasan(
+                    indikator=str(e["indikator"]),
+                    uraian_sasaran=uraian_text,
+                    dasar_hukum=dasar_t,
+                    relevansi=e.get("relevansi"),  # type: ignore[arg-type]
+                    formulasi=e.get("formulasi"),  # type: ignore[arg-type]
+                    sumber_data=e.get("sumber_data"),  # type: ignore[arg-type]
+                    target=e.get("target"),  # type: ignore[arg-type]
+                    penjelasan_target=pj,  # type: ignore[arg-type]
+                    baseline=tuple(e.get("baseline") or ()) or baseline_from_text(str(pj or "")),  # type: ignore[arg-type]
+                    jumlah_indikator_tertulis=jumlah,
+                    baris=e.get("baris") or first_baris,  # type: ignore[arg-type]
+                )
+            )
+        if not order and (uraian_text or dasar_t):
+            self.out.note(first_baris, "penjelasan kinerja tanpa tabel indikator; tidak dapat dikaitkan ke indikator")
+        return leftovers
+
+    def _baseline_row(self, row: Row, header: Row, entries: dict[str, dict[str, object]], order: list[str]) -> None:
+        if not order:
+            self.out.note(row.baris, f"baris baseline tanpa indikator: “{row.teks}”")
+            return
+        hk = [_key(c) for c in header.sel]
+        cells = list(row.sel) + [""] * (len(header.sel) - len(row.sel))
+
+        def num(word: str) -> Decimal | None:
+            k = next((i for i, h in enumerate(hk) if h.startswith(word)), None)
+            if k is None or not cells[k].strip():
+                return None
+            try:
+                return numbers.parse_nilai(cells[k])[0]
+            except ValueError:
+                return None
+
+        year = re.search(r"\d{4}", cells[hk.index("tahun")])
+        if not year:
+            return
+        e = entries[order[-1]]
+        base = list(e.get("baseline") or [])  # type: ignore[call-overload]
+        base.append(Baseline(int(year.group()), num("target"), num("realisasi"), num("capaian")))
+        e["baseline"] = base
+
+    # -- rencana aksi and other sections ---------------------------------------------------------------
+    def _rencana_aksi(self, sec: _Section) -> None:
+        header: Row | None = None
+        ind_col: int | None = None
+        periods: list[tuple[int, str]] = []
+        for row in sec.rows:
+            keys = [_key(c) for c in row.sel]
+            if len(row.sel) >= 3 and any("indikator" in k for k in keys):
+                cand = [(k, _norm(c)) for k, c in enumerate(row.sel) if _PERIOD_WORDS.match(_norm(c))]
+                if cand:
+                    header, periods = row, cand
+                    ind_col = next(k for k, key in enumerate(keys) if "indikator" in key)
+                    continue
+            if header is None or ind_col is None or not row.is_table:
+                continue
+            cells = list(row.sel) + [""] * (len(header.sel) - len(row.sel))
+            name = _norm(cells[ind_col])
+            if not name or all(re.fullmatch(r"\(?\d{1,2}\)?", c.strip()) for c in cells if c.strip()):
+                continue
+            self.out.rencana.append(
+                RencanaAksi(
+                    indikator=name,
+                    target_periode=tuple((p, _norm(cells[k])) for k, p in periods if k < len(cells)),
+                    baris=row.baris,
+                )
+            )
+        first = sec.rows[0].baris if sec.rows else sec.start
+        if header is None:
+            self.out.note(first, "bagian Rencana Aksi ditemukan tetapi tabel targetnya tidak terbaca; dilewati")
+        else:
+            self.out.note(
+                first,
+                f"bagian Rencana Aksi dibaca terpisah ({len(self.out.rencana)} baris target periodik), "
+                "bukan bagian tabel kinerja",
+            )
+
+    def _skip_section(self, sec: _Section, name: str) -> None:
+        if not sec.rows:
+            return
+        self.out.note(
+            sec.rows[0].baris,
+            f"bagian {name} (baris {sec.rows[0].baris}–{sec.rows[-1].baris}) dilewati: bukan bagian perjanjian kinerja",
+        )
+
+
+_BAGIAN = {"pernyataan": "pernyataan", "lampiran_1": "Lampiran 1", "lampiran_2": "Lampiran 2"}
+
+_CITATION_SPLIT = re.compile(r";\s*|\s+dan\s+(?=(?:Undang|Peraturan|Keputusan|UU|PP)\b)")
+
+
+def _split_citations(text: str) -> list[str]:
+    return [_norm(p).rstrip(".;") + ("" if not p.strip().endswith(".") else ".") for p in _CITATION_SPLIT.split(text) if _norm(p)]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Baselines quoted in the penjelasan text
+# ---------------------------------------------------------------------------------------------------
+
+_NUM = r"(\d{1,3}(?:[.,]\d+)*)"
+_BASE_TARGET = re.compile(
+    r"target\s+tahun\s+(?:sebelumnya\s*)?\(?(?P<y>\d{4})?\)?\s*(?:,\s*)?(?:dengan\s+nilai|sebesar|yaitu|adalah|=)\s*" + _NUM,
+    re.I,
+)
+_BASE_REAL = re.compile(
+    r"(?:nilai|realisasi|capaian\s+nilai)[^.;()]{0,60}?tahun\s+(?P<y>\d{4})\s*(?:yaitu|sebesar|adalah|=|:)\s*" + _NUM,
+    re.I,
+)
+_BASE_CAPAIAN = re.compile(r"capaian\s*(?:kinerja\s*)?(?:sebesar|yaitu|adalah|=)?\s*" + _NUM + r"\s*%", re.I)
+
+
+def _num(text: str) -> Decimal | None:
+    try:
+        return numbers.parse_angka(text)
+    except ValueError:
+        return None
+
+
+def baseline_from_text(text: str) -> tuple[Baseline, ...]:
+    """Previous-year figures quoted in an explanation ('Nilai IKM Tahun 2023 yaitu 80,33 (capaian 94,51%)')."""
+    if not text:
+        return ()
+    years: dict[int, dict[str, Decimal | None]] = {}
+    for m in _BASE_TARGET.finditer(text):
+        y = m.group("y")
+        if y:
+            years.setdefault(int(y), {})["target"] = _num(m.group(2))
+    for m in _BASE_REAL.finditer(text):
+        y = int(m.group("y"))
+        d = years.setdefault(y, {})
+        d["realisasi"] = _num(m.group(2))
+        cap = _BASE_CAPAIAN.search(text, m.end(), m.end() + 60)
+        if cap:
+            d["capaian"] = _num(cap.group(1))
+    return tuple(
+        Baseline(tahun=y, target=d.get("target"), realisasi=d.get("realisasi"), capaian=d.get("capaian"))
+        for y, d in sorted(years.items())
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------------------------------
+
+
+def parse_rows(rows: Sequence[Row]) -> list[PerjanjianKinerja]:
+    """Every PK found in a document's rows; raises ParseError when there is none."""
+    if not rows:
+        raise ParseError("dokumen kosong: tidak ada teks yang dapat dibaca")
+    docs = _segment(rows)
+    results: list[PerjanjianKinerja] = []
+    for doc in docs:
+        has_table = any(_is_kinerja_header(r) for s in doc.sections for r in s.rows)
+        if doc.title is None and not has_table:
+            continue
+        if doc.title is not None and not has_table and not doc.section("lampiran_1"):
+            raise ParseError(
+                "tabel kinerja (NO | SASARAN | INDIKATOR KINERJA | TARGET) tidak ditemukan setelah judul "
+                "Perjanjian Kinerja",
+                doc.title.baris,
+            )
+        results.append(_PKParser(doc).run())
+    if not results:
+        first = next((r for r in rows if r.teks), rows[0])
+        raise ParseError(
+            "bukan dokumen Perjanjian Kinerja: tidak ditemukan judul “PERJANJIAN KINERJA” maupun tabel "
+            f"sasaran/indikator/target (baris pertama: “{first.teks[:80]}”)",
+            first.baris,
+        )
+    return results
+
+
+def parse(text: str) -> list[PerjanjianKinerja]:
+    """Every PK in a plain-text/Markdown document."""
+    return parse_rows(read_text(text))
+
+
+def parse_file(path: str) -> list[PerjanjianKinerja]:
+    """Every PK in a .txt/.md, .docx or .pdf file."""
+    return parse_rows(read_path(path))
+
+
+def tanggal_pk(pk: PerjanjianKinerja) -> tanggal.Tanggal | None:
+    """The PK's date (the statement page's), possibly without a day."""
+    return tanggal.parse_tanggal(pk.tanggal or "")
+
+
+__all__: Iterable[str] = ["ParseError", "baseline_from_text", "parse", "parse_file", "parse_rows", "parse_target"]

@@ -1,0 +1,121 @@
+"""Reading a document into rows: the one shape the PK parser reads, whatever the file was.
+
+A `Row` is a line of text (one cell) or a table row (several cells), with the line number a user can
+find it by. Plain text splits table rows on tabs, pipes, or runs of spaces; DOCX and PDF readers
+(docx_source, pdf_source) give their real table cells, with `tabel` telling which table a row came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class SourceError(Exception):
+    """A document that cannot be used; the message is Indonesian and says where and what."""
+
+    def __init__(self, pesan: str, baris: int | None = None) -> None:
+        self.pesan = pesan
+        self.baris = baris
+        super().__init__(f"baris {baris}: {pesan}" if baris is not None else pesan)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line or table row of a document.
+
+    `sel` holds the cells (one for a plain line); `baris` the 1-based line number (for DOCX the
+    paragraph/table-row number, for PDF the running line over all pages); `tabel` an identifier of
+    the real table the row came from (DOCX/PDF), or None for text lines.
+    """
+
+    baris: int
+    sel: tuple[str, ...]
+    tabel: int | None = None
+    halaman: int | None = None
+
+    @property
+    def teks(self) -> str:
+        """The row as one line of text, cells joined by single spaces."""
+        return " ".join(c for c in (" ".join(c.split()) for c in self.sel) if c)
+
+    @property
+    def is_table(self) -> bool:
+        return self.tabel is not None or len(self.sel) > 1
+
+
+_PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def split_cells(line: str) -> tuple[str, ...] | None:
+    """Cells of a text line, or None for a markdown separator line (|---|---|)."""
+    if "\t" in line:
+        return tuple(c.strip() for c in line.rstrip("\n").split("\t"))
+    stripped = line.strip()
+    if stripped.count("|") >= 2:
+        if _PIPE_SEPARATOR.match(stripped):
+            return None
+        inner = stripped
+        if inner.startswith("|"):
+            inner = inner[1:]
+        if inner.endswith("|"):
+            inner = inner[:-1]
+        return tuple(c.strip() for c in inner.split("|"))
+    # A line pushed far right (the right column of a signature block laid out with spaces) keeps an
+    # empty first cell so that it stays in its column.
+    indent = ("",) if len(line) - len(line.lstrip(" ")) >= 10 else ()
+    if re.search(r"\S\s{2,}\S", stripped):
+        return indent + tuple(c.strip() for c in re.split(r"\s{2,}", stripped))
+    return (*indent, stripped)
+
+
+_MARKUP = re.compile(r"\*\*|__")
+
+
+def read_text(text: str) -> list[Row]:
+    """Rows of a plain-text or Markdown document (blank lines are dropped, numbers are kept)."""
+    if "\x00" in text:
+        raise SourceError("berkas ini bukan teks (berisi data biner); gunakan .txt, .md, .docx atau .pdf")
+    rows: list[Row] = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        clean = _MARKUP.sub("", line).replace("\xa0", " ")
+        if not clean.strip():
+            continue
+        cells = split_cells(clean)
+        if cells is None:
+            continue
+        rows.append(Row(baris=n, sel=cells))
+    return rows
+
+
+def read_path(path: str | Path) -> list[Row]:
+    """Rows of a .txt/.md, .docx or .pdf file; raises SourceError with an Indonesian message."""
+    p = Path(path)
+    if not p.exists():
+        raise SourceError(f"berkas tidak ditemukan: {p}")
+    if p.is_dir():
+        raise SourceError(f"{p} adalah folder, bukan berkas")
+    data = p.read_bytes()
+    if not data.strip():
+        raise SourceError(f"berkas kosong: {p.name}")
+    suffix = p.suffix.lower()
+    if suffix == ".docx" or data[:2] == b"PK" and suffix not in {".txt", ".md"}:
+        from kinerja.domain import docx_source
+
+        return docx_source.read_docx(p)
+    if suffix == ".pdf" or data[:5] == b"%PDF-":
+        from kinerja.domain import pdf_source
+
+        return pdf_source.read_pdf(p)
+    if suffix == ".doc":
+        raise SourceError("format .doc (Word lama) tidak didukung; simpan ulang sebagai .docx atau .pdf")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        if b"\x00" in data[:4096]:
+            raise SourceError(
+                f"{p.name} bukan berkas teks, DOCX, atau PDF (berisi data biner)"
+            ) from None
+        text = data.decode("cp1252", errors="replace")
+    return read_text(text)

@@ -1,0 +1,96 @@
+"""Admin for units, officials and roles; `UnitScopedAdmin` limits any admin to the user's units."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.db.models import Q
+
+from kinerja.units.models import Pejabat, Unit, UnitRole
+from kinerja.units.permissions import can, unit_filter
+
+
+class UnitScopedAdmin(admin.ModelAdmin):
+    """Staff see only objects of units they may view (or published PKs), and change only where they may edit.
+
+    `unit_lookup` is the ORM path from the model to its Unit ("" for Unit itself, "unit__",
+    "perjanjian__unit__"…); `terbit_lookup`, when set, is the path to the PK's `diterbitkan` flag.
+    """
+
+    unit_lookup = "unit__"
+    terbit_lookup: str | None = None
+    aksi_ubah = "edit"
+
+    def _unit(self, obj) -> Unit | None:
+        if not self.unit_lookup:
+            return obj
+        tujuan = obj
+        for bagian in self.unit_lookup.strip("_").split("__"):
+            tujuan = getattr(tujuan, bagian, None)
+            if tujuan is None:
+                return None
+        return tujuan
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        q = unit_filter(request.user, "view", prefix=self.unit_lookup)
+        if q is None:
+            return qs
+        if self.terbit_lookup:
+            q = q | Q(**{self.terbit_lookup: True}) if q else Q(**{self.terbit_lookup: True})
+        return qs.filter(q) if q else qs.none()
+
+    def _boleh_ubah(self, request, obj) -> bool:
+        if obj is None:
+            return True
+        unit = self._unit(obj)
+        return unit is not None and can(request.user, self.aksi_ubah, unit)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._boleh_ubah(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._boleh_ubah(request, obj)
+
+
+class UnitRoleInline(admin.TabularInline):
+    model = UnitRole
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Unit)
+class UnitAdmin(UnitScopedAdmin):
+    unit_lookup = ""
+    aksi_ubah = "admin"
+    list_display = ["nama", "jenis", "induk", "kode"]
+    list_filter = ["jenis"]
+    search_fields = ["nama", "kode"]
+    autocomplete_fields = ["induk"]
+    inlines = [UnitRoleInline]
+    list_select_related = ["induk"]
+
+
+@admin.register(Pejabat)
+class PejabatAdmin(admin.ModelAdmin):
+    list_display = ["nama", "nip", "jabatan", "pangkat_golongan", "unit"]
+    list_filter = ["unit__jenis"]
+    search_fields = ["nama", "nama_normal", "nip", "jabatan"]
+    autocomplete_fields = ["unit"]
+    list_select_related = ["unit"]
+
+
+@admin.register(UnitRole)
+class UnitRoleAdmin(admin.ModelAdmin):
+    list_display = ["user", "peran", "unit"]
+    list_filter = ["peran", "unit__jenis"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "unit__nama"]
+    autocomplete_fields = ["user", "unit"]
+    list_select_related = ["user", "unit"]
+
+    def get_queryset(self, request):
+        # Roles are managed by the admins of a unit (and superusers), for the units below them.
+        qs = super().get_queryset(request)
+        q = unit_filter(request.user, "admin", prefix="unit__")
+        if q is None:
+            return qs
+        return qs.filter(q) if q else qs.none()

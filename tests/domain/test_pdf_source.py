@@ -1,0 +1,270 @@
+"""read_pdf: ruled tables and text lines in reading order; scans, locked and damaged files refused."""
+
+from __future__ import annotations
+
+import struct
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+import typst
+
+from kinerja.domain.docx_source import read_docx
+from kinerja.domain.pdf_source import read_pdf
+from kinerja.domain.source import Row, SourceError, read_path
+from tests.domain.docfixtures import CONTOH_PK, PAGE_BREAK, Block, expected_cells, make_docx, make_pdf
+
+
+def _compile(tmp_path: Path, source: str, name: str = "doc") -> Path:
+    (tmp_path / f"{name}.typ").write_text(source, encoding="utf-8")
+    out = tmp_path / f"{name}.pdf"
+    typst.compile(str(tmp_path / f"{name}.typ"), output=str(out), ignore_system_fonts=True)
+    return out
+
+
+HAND_WRITTEN = r"""
+#set page(paper: "a4", margin: 2cm)
+#set text(size: 11pt, lang: "id", hyphenate: false)
+
+PERJANJIAN KINERJA TAHUN 2024
+
+#par(justify: true)[Dalam rangka mewujudkan manajemen pemerintahan yang bersih, efektif, transparan dan
+akuntabel serta berorientasi pada hasil, kami yang bertanda tangan di bawah ini:]
+
+#table(columns: 4, stroke: 0.5pt,
+  [*NO*], [*SASARAN*], [*INDIKATOR KINERJA*], [*TARGET*],
+  table.cell(colspan: 4)[Sasaran Strategis],
+  [1], [Meningkatnya kepuasan \ masyarakat], [Indeks Kepuasan Masyarakat (IKM)], [84,00 (Baik)],
+  [], [], [Nilai SAKIP], [],
+)
+
+Pihak pertama berjanji akan mewujudkan target kinerja.
+
+#pagebreak()
+
+#grid(columns: 2, column-gutter: 3em, row-gutter: 0.8em,
+  [PROGRAM], [ANGGARAN],
+  [Program Pembinaan dan Pengawasan Pemerintahan Desa], [Rp 33.800.000,00],
+  [Program Penunjang Urusan Pemerintahan Daerah], [Rp 3.649.867.866,00],
+)
+
+Sungguminasa, 02 Januari 2024
+"""
+
+
+def test_hand_written_typst_document(tmp_path: Path) -> None:
+    rows = read_pdf(_compile(tmp_path, HAND_WRITTEN))
+
+    assert rows == [
+        Row(1, ("PERJANJIAN KINERJA TAHUN 2024",), halaman=1),
+        Row(
+            2,
+            (
+                "Dalam rangka mewujudkan manajemen pemerintahan yang bersih, efektif, transparan dan "
+                "akuntabel serta",
+            ),
+            halaman=1,
+        ),
+        # A justified line stretches its spaces, but not to two character widths: still one cell.
+        Row(3, ("berorientasi pada hasil, kami yang bertanda tangan di bawah ini:",), halaman=1),
+        Row(4, ("NO", "SASARAN", "INDIKATOR KINERJA", "TARGET"), tabel=0, halaman=1),
+        Row(5, ("Sasaran Strategis", "", "", ""), tabel=0, halaman=1),
+        Row(
+            6,
+            ("1", "Meningkatnya kepuasan\nmasyarakat", "Indeks Kepuasan Masyarakat (IKM)", "84,00 (Baik)"),
+            tabel=0,
+            halaman=1,
+        ),
+        Row(7, ("", "", "Nilai SAKIP", ""), tabel=0, halaman=1),
+        Row(8, ("Pihak pertama berjanji akan mewujudkan target kinerja.",), halaman=1),
+        # No ruling lines: a table laid out with space stays text, split on the wide gaps.
+        Row(9, ("PROGRAM", "ANGGARAN"), halaman=2),
+        Row(10, ("Program Pembinaan dan Pengawasan Pemerintahan Desa", "Rp 33.800.000,00"), halaman=2),
+        Row(11, ("Program Penunjang Urusan Pemerintahan Daerah", "Rp 3.649.867.866,00"), halaman=2),
+        Row(12, ("Sungguminasa, 02 Januari 2024",), halaman=2),
+    ]
+
+
+def test_pk_fixture_reads_like_the_docx_of_the_same_blocks(tmp_path: Path) -> None:
+    rows = read_pdf(make_pdf(tmp_path / "pk.pdf", CONTOH_PK))
+
+    assert rows[:4] == [
+        Row(1, ("PERJANJIAN KINERJA TAHUN 2024",), halaman=1),
+        Row(2, ("Nama", ": SITI HAERANI, S.SOS"), halaman=1),
+        Row(3, ("Jabatan", ": Camat Bajeng"), halaman=1),
+        Row(4, ("NO", "SASARAN", "INDIKATOR KINERJA", "TARGET"), tabel=0, halaman=1),
+    ]
+    assert rows[4:8] == [
+        Row(5, ("1", "2", "3", "4"), tabel=0, halaman=1),
+        Row(6, ("Sasaran Strategis", "", "", ""), tabel=0, halaman=1),
+        Row(
+            7,
+            ("1", "Meningkatnya kepuasan\nmasyarakat", "Indeks Kepuasan Masyarakat (IKM)", "84,00"),
+            tabel=0,
+            halaman=1,
+        ),
+        Row(8, ("", "", "Nilai SAKIP", "80,00 (BB)"), tabel=0, halaman=1),
+    ]
+    assert rows[-3:] == [
+        Row(12, ("PROGRAM", "ANGGARAN"), tabel=1, halaman=2),
+        Row(13, ("Program Penunjang Urusan Pemerintahan Daerah", "Rp 3.649.867.866,00"), tabel=1, halaman=2),
+        Row(14, ("TOTAL", "Rp 5.204.765.371,00"), tabel=1, halaman=2),
+    ]
+    docx_rows = read_docx(make_docx(tmp_path / "pk.docx", CONTOH_PK))
+    assert [(r.sel, r.tabel) for r in rows] == [(r.sel, r.tabel) for r in docx_rows]
+    assert [r.sel for r in rows] == expected_cells(CONTOH_PK)
+
+
+def test_read_path_dispatches_pdf(tmp_path: Path) -> None:
+    path = make_pdf(tmp_path / "a.pdf", ["Judul", [["A", "B"], ["1", "2"]]])
+    assert read_path(path) == [
+        Row(1, ("Judul",), halaman=1),
+        Row(2, ("A", "B"), tabel=0, halaman=1),
+        Row(3, ("1", "2"), tabel=0, halaman=1),
+    ]
+
+
+def _ten_pages() -> list[Block]:
+    blocks: list[Block] = []
+    for page in range(1, 11):
+        blocks += [
+            f"Halaman {page}: dalam rangka mewujudkan manajemen pemerintahan yang bersih dan akuntabel",
+            "Nama\t: SITI HAERANI",
+        ]
+        header = ["NO", "SASARAN", "INDIKATOR KINERJA", "TARGET"]
+        body = [
+            [str(i), f"Sasaran nomor {i}", "Indeks Kepuasan Masyarakat (IKM)", "84,00"] for i in range(12)
+        ]
+        blocks += [[header, *body], PAGE_BREAK]
+    return blocks[:-1]
+
+
+def test_ten_pages_read_fast_and_every_table_gets_its_own_index(tmp_path: Path) -> None:
+    path = make_pdf(tmp_path / "sepuluh.pdf", _ten_pages())
+    read_pdf(path)  # warm up imports
+    start = time.perf_counter()
+    rows = read_pdf(path)
+    elapsed = time.perf_counter() - start
+
+    assert elapsed < 1.0, f"{elapsed:.2f} s"
+    assert max(r.halaman or 0 for r in rows) == 10
+    assert {r.tabel for r in rows if r.halaman == 10} == {None, 9}
+    assert [r.baris for r in rows] == list(range(1, len(rows) + 1))
+    assert len(rows) == 10 * (2 + 13)
+
+
+def test_table_continued_on_the_next_page_gets_a_new_index(tmp_path: Path) -> None:
+    long_table: list[list[str | None]] = [["NO", "INDIKATOR"]] + [
+        [str(i), f"Indikator {i}"] for i in range(60)
+    ]
+    rows = read_pdf(make_pdf(tmp_path / "panjang.pdf", ["Tabel panjang", long_table]))
+    table_rows = [r for r in rows if r.tabel is not None]
+
+    assert [r.sel for r in table_rows] == [tuple(r) for r in long_table]
+    assert {(r.halaman, r.tabel) for r in table_rows} == {(1, 0), (2, 1)}
+
+
+def _png(width: int, height: int) -> bytes:
+    """A grey-scale PNG written with zlib and struct only."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    raw = b"".join(b"\x00" + bytes((x * 7 + y * 3) % 256 for x in range(width)) for y in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_scanned_pdf_asks_for_ocr(tmp_path: Path) -> None:
+    (tmp_path / "pindaian.png").write_bytes(_png(60, 80))
+    source = (
+        '#set page(margin: 0pt)\n#image("pindaian.png", width: 100%)\n#pagebreak()\n#image("pindaian.png")\n'
+    )
+    with pytest.raises(SourceError, match=r"pindaian.*OCR.*ocrmypdf"):
+        read_pdf(_compile(tmp_path, source))
+
+
+def test_pdf_of_blank_pages_asks_for_ocr(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="OCR"):
+        read_pdf(_compile(tmp_path, "#pagebreak()\n"))
+
+
+def _pdf(objects: list[bytes], trailer: bytes = b"") -> bytes:
+    """A minimal PDF file around the given objects (object 1 is the catalog)."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\n" % (len(objects) + 1, trailer)
+    out += b"startxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+CATALOG = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"]
+
+
+def test_text_without_unicode_map_asks_for_ocr(tmp_path: Path) -> None:
+    content = b"BT /F1 12 Tf 72 720 Td <00050006000700080009> Tj ET"
+    path = tmp_path / "cid.pdf"
+    path.write_bytes(
+        _pdf(
+            [
+                *CATALOG,
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]"
+                b" /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+                b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+                b"<< /Type /Font /Subtype /Type0 /BaseFont /Tanpa /Encoding /Identity-H"
+                b" /DescendantFonts [6 0 R] >>",
+                b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Tanpa /DW 500"
+                b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
+            ]
+        )
+    )
+    with pytest.raises(SourceError, match=r"Unicode.*OCR"):
+        read_pdf(path)
+
+
+def test_password_protected_pdf_raises_source_error(tmp_path: Path) -> None:
+    path = tmp_path / "terkunci.pdf"
+    encrypt = b"<< /Filter /Standard /V 1 /R 2 /P -4 /O <%s> /U <%s> >>" % (b"11" * 32, b"22" * 32)
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"
+    path.write_bytes(
+        _pdf([*CATALOG, page, encrypt], b"/Encrypt 4 0 R /ID [<%s> <%s>] " % (b"ab" * 16, b"ab" * 16))
+    )
+    with pytest.raises(SourceError, match="kata sandi"):
+        read_pdf(path)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"bukan PDF sama sekali", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type", b""],
+    ids=["sampah", "terpotong", "kosong"],
+)
+def test_corrupt_pdf_raises_source_error(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "rusak.pdf"
+    path.write_bytes(content)
+    with pytest.raises(SourceError, match="berkas PDF tidak dapat dibaca"):
+        read_pdf(path)
+
+
+def test_truncated_real_pdf_raises_source_error(tmp_path: Path) -> None:
+    data = make_pdf(tmp_path / "utuh.pdf", CONTOH_PK).read_bytes()
+    path = tmp_path / "separuh.pdf"
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(SourceError, match="berkas PDF tidak dapat dibaca"):
+        read_pdf(path)
+
+
+def test_missing_file_raises_source_error(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="tidak ditemukan"):
+        read_pdf(tmp_path / "tidak-ada.pdf")
