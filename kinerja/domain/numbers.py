@@ -152,7 +152,8 @@ _KURUNG = re.compile(r"\([^()]*\)")
 
 def parse_nilai(text: str) -> tuple[Decimal | None, str | None]:
     """Split a printed target ("48,27%", "8 unit", "Rp 33.800.000,00", "BB") into (value, satuan)."""
-    # Never raises: a target that is not a leading number ("BB", "WTP") gives (None, None).
+    # PUEBI (REFERENCE.md §5.1): angka lalu satuan; "persen" ditulis "%". Never raises: a target that
+    # is not a leading number ("BB", "WTP") gives (None, None).
     if not text or not text.strip():
         return None, None
     # A parenthesised part is a predicate "(Baik)" or a spelled number "(delapan)": not the satuan.
@@ -219,6 +220,7 @@ def format_persen(value: Decimal, places: int | None = None) -> str:
 
 def format_nilai(value: Decimal | None, satuan: str | None) -> str:
     """Format a target/realisasi with its satuan: "100%", "8 unit", "84,00", "Rp33.800.000,00"."""
+    # PUEBI (REFERENCE.md §5.1): "%" rapat, satuan lain dipisah spasi, Rupiah lewat format_rupiah.
     if value is None:
         return satuan or ""
     if satuan is None or not satuan.strip():

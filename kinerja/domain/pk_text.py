@@ -15,19 +15,22 @@ Kinerja of the previous year); they are recognised and kept apart.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from typing import Any, cast
 
 from kinerja.domain import numbers, predikat, tanggal
 from kinerja.domain.nip import normalise_nip
 from kinerja.domain.pk import (
+    Bagian,
     Baseline,
     Catatan,
     Indikator,
     Penjelasan,
     PerjanjianKinerja,
     Pihak,
+    PihakKe,
     Program,
     RencanaAksi,
     Sasaran,
@@ -110,7 +113,9 @@ _TOTAL_ROW = re.compile(
     re.I,
 )
 _PROGRAM_START = re.compile(r"^(?:\d{1,2}\s*[.)]\s*)?(?:Program|Kegiatan|Sub\s*Kegiatan)\b", re.I)
-_AMOUNT = re.compile(r"^(?:Rp\.?|IDR)?\s*\d{1,3}(?:[.\s]\s?\d{3})+(?:,\d{1,2}|,-)?\s*$|^(?:Rp\.?|IDR)\s*\d+", re.I)
+_AMOUNT = re.compile(
+    r"^(?:Rp\.?|IDR)?\s*\d{1,3}(?:[.\s]\s?\d{3})+(?:,\d{1,2}|,-)?\s*$|^(?:Rp\.?|IDR)\s*\d+", re.I
+)
 
 _PERIOD_WORDS = re.compile(
     r"^(?:TW|Triwulan|Trw|Tri\s*wulan|Q|Semester|Smt)\s*[-.]?\s*(?:I{1,3}|IV|[1-4])\b|^(?:I{1,3}|IV)$|"
@@ -255,9 +260,7 @@ class _Doc:
 def _is_title(row: Row) -> bool:
     text = row.teks
     m = _TITLE.match(text)
-    if not m or len(text) > 140 or _is_prose(m.group("rest")):
-        return False
-    return True
+    return m is not None and len(text) <= 140 and not _is_prose(m.group("rest"))
 
 
 def _starts_statement(rows: Sequence[Row], i: int) -> bool:
@@ -273,7 +276,10 @@ def _starts_statement(rows: Sequence[Row], i: int) -> bool:
 
 def _is_kinerja_header(row: Row) -> bool:
     keys = [_key(c) for c in row.sel]
-    has = lambda w: any(w in k for k in keys)  # noqa: E731
+
+    def has(word: str) -> bool:
+        return any(word in k for k in keys)
+
     return len(row.sel) >= 3 and has("sasaran") and has("indikator") and has("target")
 
 
@@ -294,8 +300,10 @@ def _section_of_heading(row: Row, current: str) -> str | None:
             return "lampiran_1"
         if no in {"3", "III"}:
             return "lampiran_lain"
-        return "lampiran_2" if current in {"lampiran_1"} and re.search("penjelasan", text, re.I) else (
-            "lampiran_1" if current in {"pernyataan", "awal"} else None
+        return (
+            "lampiran_2"
+            if current in {"lampiran_1"} and re.search("penjelasan", text, re.I)
+            else ("lampiran_1" if current in {"pernyataan", "awal"} else None)
         )
     if current in {"lampiran_1", "pernyataan"} and re.match(r"^PENJELASAN\s+KINERJA\b", text, re.I):
         return "lampiran_2"
@@ -409,13 +417,15 @@ def _blocks(items: Sequence[_Item], used: set[int]) -> tuple[list[_Block], str |
             last.pangkat = t
             used.add(idx)
             continue
-        if _looks_like_jabatan(t) or (pending.jabatan and _UNIT_WORD.match(t) and not _looks_like_name(t)):
-            if pending.nama is None and (pending.label or pending.jabatan or True):
-                pending.jabatan.append(t)
-                pending.kolom = item.kolom if pending.kolom is None else pending.kolom
-                used.add(idx)
-                last = None
-                continue
+        is_jabatan = _looks_like_jabatan(t) or (
+            pending.jabatan and _UNIT_WORD.match(t) and not _looks_like_name(t)
+        )
+        if is_jabatan and pending.nama is None:
+            pending.jabatan.append(t)
+            pending.kolom = item.kolom if pending.kolom is None else pending.kolom
+            used.add(idx)
+            last = None
+            continue
         if (pending.label or pending.jabatan) and not _is_prose(t) and _looks_like_name_loose(t):
             pending.nama = t
             pending.baris = item.baris
@@ -453,7 +463,7 @@ def _stream_items(rows: Sequence[Row], skip: set[int]) -> list[list[_Item]]:
     for row in rows:
         if row.baris in skip:
             continue
-        cells = [c for c in row.sel]
+        cells = list(row.sel)
         filled = [(j, c) for j, c in enumerate(cells) if c.strip()]
         if row.tabel is None and len(filled) > 1 and _DATE_LINE.match(row.teks):
             filled = [(0, row.teks)]  # "Boyolali,        Januari 2026": a date whose day was left blank
@@ -593,7 +603,9 @@ class _PKParser:
         upper = text.upper() == text
         if upper:
             body = _TAHUN.sub("", text)
-            body = re.sub(r"^(?:LAMPIRAN\s+\S+\s+)?(?:PERJANJIAN\s+KINERJA(?:\s+PERUBAHAN)?)\s*", "", body.strip())
+            body = re.sub(
+                r"^(?:LAMPIRAN\s+\S+\s+)?(?:PERJANJIAN\s+KINERJA(?:\s+PERUBAHAN)?)\s*", "", body.strip()
+            )
             body = body.strip(" ,.-")
             mu = _UNIT_IN_TEXT.search(body)
             if mu:
@@ -605,7 +617,9 @@ class _PKParser:
             else:
                 mp = _PEMDA_IN_TEXT.search(body)
                 if mp and self.out.pemerintah is None:
-                    self.out.pemerintah = _title_case(re.sub(r"^PEMERINTAH\s+", "", mp.group("pemda").strip()))
+                    self.out.pemerintah = _title_case(
+                        re.sub(r"^PEMERINTAH\s+", "", mp.group("pemda").strip())
+                    )
                     found = True
             if re.fullmatch(r"(?:TABEL|PENJELASAN)\s+KINERJA|CAMAT\s+.*|KEPALA\s+.*|BUPATI\s+.*", body):
                 found = True
@@ -720,8 +734,8 @@ class _PKParser:
                 ke = self._which_party(b, columns)
                 out.ttd.append(
                     TandaTangan(
-                        bagian=bagian,  # type: ignore[arg-type]
-                        pihak=ke,  # type: ignore[arg-type]
+                        bagian=cast(Bagian, bagian),
+                        pihak=cast(PihakKe, ke),
                         nama=b.nama or "",
                         jabatan=" ".join(b.jabatan) or None,
                         nip=b.nip,
@@ -797,7 +811,11 @@ class _PKParser:
             where = header.baris if header else sec.start
             raise ParseError(
                 "tabel kinerja tidak terbaca: tidak ada baris sasaran/indikator/target yang dapat diambil"
-                + ("" if header else " (kepala tabel NO | SASARAN | INDIKATOR KINERJA | TARGET tidak ditemukan)"),
+                + (
+                    ""
+                    if header
+                    else " (kepala tabel NO | SASARAN | INDIKATOR KINERJA | TARGET tidak ditemukan)"
+                ),
                 where,
             )
         rest = []
@@ -827,9 +845,9 @@ class _PKParser:
             row = rows[j]
             cells = [c.strip() for c in row.sel]
             filled = [c for c in cells if c]
-            if header.tabel is not None and row.tabel != header.tabel and row.tabel is not None:
-                if not (_is_kinerja_header(row) or self._columns(row) == cols):
-                    break
+            other_table = header.tabel is not None and row.tabel is not None and row.tabel != header.tabel
+            if other_table and not (_is_kinerja_header(row) or self._columns(row) == cols):
+                break
             if row.tabel is None and header.tabel is not None:
                 break
             if not filled:
@@ -900,7 +918,9 @@ class _PKParser:
                 target = parse_target(t_text)
                 if not t_text:
                     self.out.note(row.baris, f"indikator tanpa target: “{_norm(p)}”")
-                current[2].append(Indikator(uraian=_norm(_MARKER.sub("", p, count=1)), target=target, baris=row.baris))
+                current[2].append(
+                    Indikator(uraian=_norm(_MARKER.sub("", p, count=1)), target=target, baris=row.baris)
+                )
             for extra in values.get("_lain", []):
                 self.out.note(row.baris, f"kolom lain di tabel kinerja tidak dibaca: “{extra}”")
             consumed.add(row.baris)
@@ -913,7 +933,7 @@ class _PKParser:
             key = _key(c)
             if not key:
                 continue
-            if key in {"no", "nomor"} or key.startswith("no") and len(key) <= 3:
+            if key in {"no", "nomor"} or (key.startswith("no") and len(key) <= 3):
                 cols.setdefault("no", k)
             elif "sasaran" in key:
                 cols.setdefault("sasaran", k)
@@ -1035,8 +1055,11 @@ class _PKParser:
             row = rows[j]
             text = row.teks
             if len(row.sel) > 1 and any(_AMOUNT.match(_norm(c)) for c in row.sel):
-                self._add_program(row, " ".join(c for c in row.sel if not _AMOUNT.match(_norm(c))),
-                                  next(c for c in row.sel if _AMOUNT.match(_norm(c))))
+                self._add_program(
+                    row,
+                    " ".join(c for c in row.sel if not _AMOUNT.match(_norm(c))),
+                    next(c for c in row.sel if _AMOUNT.match(_norm(c))),
+                )
                 consumed.add(row.baris)
                 j += 1
                 continue
@@ -1123,14 +1146,14 @@ class _PKParser:
         uraian: list[str] = []
         dasar: list[str] = []
         jumlah: str | None = None
-        entries: dict[str, dict[str, object]] = {}
+        entries: dict[str, dict[str, Any]] = {}
         order: list[str] = []
         leftovers: list[Row] = []
         table_kind: str | None = None
         header: Row | None = None
         first_baris = rows[0].baris if rows else None
 
-        def entry(name: str, baris: int) -> dict[str, object]:
+        def entry(name: str, baris: int) -> dict[str, Any]:
             k = _key(name)
             for existing in order:
                 if existing == k or (len(k) > 6 and (existing.startswith(k) or k.startswith(existing))):
@@ -1167,18 +1190,22 @@ class _PKParser:
             ):
                 table_kind, header = "target", row
                 continue
-            if (
-                len(row.sel) >= 3
-                and any(k == "tahun" for k in keys)
-                and any("realisasi" in k for k in keys)
-            ):
+            if len(row.sel) >= 3 and any(k == "tahun" for k in keys) and any("realisasi" in k for k in keys):
                 table_kind, header = "baseline", row
                 continue
-            if table_kind and header is not None and row.is_table and (header.tabel is None or row.tabel == header.tabel):
+            if (
+                table_kind
+                and header is not None
+                and row.is_table
+                and (header.tabel is None or row.tabel == header.tabel)
+            ):
                 cells = list(row.sel) + [""] * (len(header.sel) - len(row.sel))
                 hk = [_key(c) for c in header.sel]
                 if table_kind == "relevansi":
-                    get = lambda w: next((cells[k] for k, h in enumerate(hk) if w in h), "")  # noqa: E731
+
+                    def get(word: str, cells: list[str] = cells, hk: list[str] = hk) -> str:
+                        return next((cells[k] for k, h in enumerate(hk) if word in h), "")
+
                     name = get("uraian") or get("indikator")
                     if not _norm(name):
                         leftovers.append(row)
@@ -1191,7 +1218,14 @@ class _PKParser:
                 if table_kind == "target":
                     name = cells[next(k for k, h in enumerate(hk) if h.startswith("indikator"))]
                     tgt = cells[next(k for k, h in enumerate(hk) if h.startswith("target"))]
-                    pj = next((cells[k] for k, h in enumerate(hk) if h.startswith("penjelasan") or h.startswith("keterangan")), "")
+                    pj = next(
+                        (
+                            cells[k]
+                            for k, h in enumerate(hk)
+                            if h.startswith("penjelasan") or h.startswith("keterangan")
+                        ),
+                        "",
+                    )
                     if not _norm(name):
                         leftovers.append(row)
                         continue
@@ -1226,7 +1260,9 @@ class _PKParser:
                 if dasar and not _is_prose(text) and text[:1].islower():
                     dasar[-1] = dasar[-1] + " " + text
                     continue
-                if re.match(r"^(?:Undang|Peraturan|Keputusan|Instruksi|Surat\s+Edaran|UU|PP|Perpres|Permen)", text):
+                if re.match(
+                    r"^(?:Undang|Peraturan|Keputusan|Instruksi|Surat\s+Edaran|UU|PP|Perpres|Permen)", text
+                ):
                     dasar.append(_norm(text))
                     continue
             if part == "indikator":
@@ -1246,27 +1282,31 @@ class _PKParser:
         dasar_t = tuple(dict.fromkeys(d for d in dasar if d))
         for k in order:
             e = entries[k]
-            pj = e.get("penjelasan_target")
+            pj_text: str | None = e.get("penjelasan_target")
             self.out.penjelasan.append(
                 Penjelasan(
                     indikator=str(e["indikator"]),
                     uraian_sasaran=uraian_text,
                     dasar_hukum=dasar_t,
-                    relevansi=e.get("relevansi"),  # type: ignore[arg-type]
-                    formulasi=e.get("formulasi"),  # type: ignore[arg-type]
-                    sumber_data=e.get("sumber_data"),  # type: ignore[arg-type]
-                    target=e.get("target"),  # type: ignore[arg-type]
-                    penjelasan_target=pj,  # type: ignore[arg-type]
-                    baseline=tuple(e.get("baseline") or ()) or baseline_from_text(str(pj or "")),  # type: ignore[arg-type]
+                    relevansi=e.get("relevansi"),
+                    formulasi=e.get("formulasi"),
+                    sumber_data=e.get("sumber_data"),
+                    target=e.get("target"),
+                    penjelasan_target=pj_text,
+                    baseline=tuple(e.get("baseline") or ()) or baseline_from_text(pj_text or ""),
                     jumlah_indikator_tertulis=jumlah,
-                    baris=e.get("baris") or first_baris,  # type: ignore[arg-type]
+                    baris=e.get("baris") or first_baris,
                 )
             )
         if not order and (uraian_text or dasar_t):
-            self.out.note(first_baris, "penjelasan kinerja tanpa tabel indikator; tidak dapat dikaitkan ke indikator")
+            self.out.note(
+                first_baris, "penjelasan kinerja tanpa tabel indikator; tidak dapat dikaitkan ke indikator"
+            )
         return leftovers
 
-    def _baseline_row(self, row: Row, header: Row, entries: dict[str, dict[str, object]], order: list[str]) -> None:
+    def _baseline_row(
+        self, row: Row, header: Row, entries: dict[str, dict[str, Any]], order: list[str]
+    ) -> None:
         if not order:
             self.out.note(row.baris, f"baris baseline tanpa indikator: “{row.teks}”")
             return
@@ -1286,7 +1326,7 @@ class _PKParser:
         if not year:
             return
         e = entries[order[-1]]
-        base = list(e.get("baseline") or [])  # type: ignore[call-overload]
+        base = list(e.get("baseline") or [])
         base.append(Baseline(int(year.group()), num("target"), num("realisasi"), num("capaian")))
         e["baseline"] = base
 
@@ -1318,7 +1358,9 @@ class _PKParser:
             )
         first = sec.rows[0].baris if sec.rows else sec.start
         if header is None:
-            self.out.note(first, "bagian Rencana Aksi ditemukan tetapi tabel targetnya tidak terbaca; dilewati")
+            self.out.note(
+                first, "bagian Rencana Aksi ditemukan tetapi tabel targetnya tidak terbaca; dilewati"
+            )
         else:
             self.out.note(
                 first,
@@ -1331,7 +1373,8 @@ class _PKParser:
             return
         self.out.note(
             sec.rows[0].baris,
-            f"bagian {name} (baris {sec.rows[0].baris}–{sec.rows[-1].baris}) dilewati: bukan bagian perjanjian kinerja",
+            f"bagian {name} (baris {sec.rows[0].baris}–{sec.rows[-1].baris}) dilewati: "
+            "bukan bagian perjanjian kinerja",
         )
 
 
@@ -1341,7 +1384,11 @@ _CITATION_SPLIT = re.compile(r";\s*|\s+dan\s+(?=(?:Undang|Peraturan|Keputusan|UU
 
 
 def _split_citations(text: str) -> list[str]:
-    return [_norm(p).rstrip(".;") + ("" if not p.strip().endswith(".") else ".") for p in _CITATION_SPLIT.split(text) if _norm(p)]
+    return [
+        _norm(p).rstrip(".;") + ("" if not p.strip().endswith(".") else ".")
+        for p in _CITATION_SPLIT.split(text)
+        if _norm(p)
+    ]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -1350,11 +1397,13 @@ def _split_citations(text: str) -> list[str]:
 
 _NUM = r"(\d{1,3}(?:[.,]\d+)*)"
 _BASE_TARGET = re.compile(
-    r"target\s+tahun\s+(?:sebelumnya\s*)?\(?(?P<y>\d{4})?\)?\s*(?:,\s*)?(?:dengan\s+nilai|sebesar|yaitu|adalah|=)\s*" + _NUM,
+    r"target\s+tahun\s+(?:sebelumnya\s*)?\(?(?P<y>\d{4})?\)?\s*(?:,\s*)?(?:dengan\s+nilai|sebesar|yaitu|adalah|=)\s*"
+    + _NUM,
     re.I,
 )
 _BASE_REAL = re.compile(
-    r"(?:nilai|realisasi|capaian\s+nilai)[^.;()]{0,60}?tahun\s+(?P<y>\d{4})\s*(?:yaitu|sebesar|adalah|=|:)\s*" + _NUM,
+    r"(?:nilai|realisasi|capaian\s+nilai)[^.;()]{0,60}?tahun\s+(?P<y>\d{4})\s*(?:yaitu|sebesar|adalah|=|:)\s*"
+    + _NUM,
     re.I,
 )
 _BASE_CAPAIAN = re.compile(r"capaian\s*(?:kinerja\s*)?(?:sebesar|yaitu|adalah|=)?\s*" + _NUM + r"\s*%", re.I)
@@ -1368,7 +1417,7 @@ def _num(text: str) -> Decimal | None:
 
 
 def baseline_from_text(text: str) -> tuple[Baseline, ...]:
-    """Previous-year figures quoted in an explanation ('Nilai IKM Tahun 2023 yaitu 80,33 (capaian 94,51%)')."""
+    """Previous-year figures quoted in an explanation ('Nilai IKM Tahun 2023 yaitu 80,33 ...')."""
     if not text:
         return ()
     years: dict[int, dict[str, Decimal | None]] = {}
@@ -1436,4 +1485,4 @@ def tanggal_pk(pk: PerjanjianKinerja) -> tanggal.Tanggal | None:
     return tanggal.parse_tanggal(pk.tanggal or "")
 
 
-__all__: Iterable[str] = ["ParseError", "baseline_from_text", "parse", "parse_file", "parse_rows", "parse_target"]
+__all__ = ["ParseError", "baseline_from_text", "parse", "parse_file", "parse_rows", "parse_target"]

@@ -100,7 +100,7 @@ def read_path(path: str | Path) -> list[Row]:
     if not data.strip():
         raise SourceError(f"berkas kosong: {p.name}")
     suffix = p.suffix.lower()
-    if suffix == ".docx" or data[:2] == b"PK" and suffix not in {".txt", ".md"}:
+    if suffix == ".docx" or (data[:2] == b"PK" and suffix not in {".txt", ".md"}):
         from kinerja.domain import docx_source
 
         return docx_source.read_docx(p)
@@ -114,8 +114,6 @@ def read_path(path: str | Path) -> list[Row]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         if b"\x00" in data[:4096]:
-            raise SourceError(
-                f"{p.name} bukan berkas teks, DOCX, atau PDF (berisi data biner)"
-            ) from None
+            raise SourceError(f"{p.name} bukan berkas teks, DOCX, atau PDF (berisi data biner)") from None
         text = data.decode("cp1252", errors="replace")
     return read_text(text)

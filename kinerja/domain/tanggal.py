@@ -103,6 +103,7 @@ def parse_tanggal(text: str) -> Tanggal | None:
 
     Raises TanggalError when a date is written but cannot exist ("31 Februari 2024", "02-13-2024").
     """
+    # PUEBI (REFERENCE.md §5.1): tanggal bulan tahun; juga bentuk angka hari-bulan-tahun dan ISO 8601.
     if not text:
         return None
     temuan: list[tuple[int, int | None, int, int]] = []  # (position, hari, bulan, tahun)

@@ -51,7 +51,15 @@ def test_seed_every_signature_block_as_printed(seed):
             "Sungguminasa",
             "Januari 2024",
         ),
-        ("pernyataan", "pertama", "SITI HAERANI, S.SOS", "Camat Bajeng", "197110101993122003", "Sungguminasa", "Januari 2024"),
+        (
+            "pernyataan",
+            "pertama",
+            "SITI HAERANI, S.SOS",
+            "Camat Bajeng",
+            "197110101993122003",
+            "Sungguminasa",
+            "Januari 2024",
+        ),
         ("lampiran_1", "kedua", "Dr. ADNAN PURICHTA ICHSAN, S.H., M.H.", "Bupati Gowa", None, None, None),
         (
             "lampiran_1",
@@ -87,8 +95,22 @@ SEED_TARGETS = [
     ("Jumlah sarana bagi kelompok rentan", "3 unit", "3", "unit", None, None),
     ("Jumlah tim penyusunan SOP", "1 tim", "1", "tim", None, None),
     ("Jumlah SOP pelayanan yang disusun", "14 SOP", "14", "SOP", None, None),
-    ("Jumlah maklumat pelayanan yang tersedia", "1 maklumat pelayanan", "1", "maklumat pelayanan", None, None),
-    ("Jumlah unsur masyarakat yang hadir dalam FKP", "5 unsur masyarakat", "5", "unsur masyarakat", None, None),
+    (
+        "Jumlah maklumat pelayanan yang tersedia",
+        "1 maklumat pelayanan",
+        "1",
+        "maklumat pelayanan",
+        None,
+        None,
+    ),
+    (
+        "Jumlah unsur masyarakat yang hadir dalam FKP",
+        "5 unsur masyarakat",
+        "5",
+        "unsur masyarakat",
+        None,
+        None,
+    ),
     ("Persentase pengaduan yang diverifikasi", "100%", "100", "%", None, None),
     ("Persentase pengaduan yang ditindaklanjuti", "100%", "100", "%", None, None),
     ("Jumlah usulan masyarakat", "56 usulan", "56", "usulan", None, None),
@@ -138,14 +160,18 @@ def test_seed_penjelasan(seed):
         "Evaluasi Akuntabilitas Kinerja Pemerintah.",
     )
     # the citation written inline in the uraian is kept too, as printed (the review judges it)
-    assert sakip.dasar_hukum[0].startswith("Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas")
+    assert sakip.dasar_hukum[0].startswith(
+        "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas"
+    )
     assert [(b.tahun, b.target, b.realisasi, b.capaian) for b in sakip.baseline] == [
         (2023, None, Decimal("74.15"), Decimal("99.87"))
     ]
     assert ikm.indikator == "Indeks kepuasan Masyarakat (IKM)"
     assert ikm.sumber_data == "Kecamatan Bajeng"
     assert ikm.target == "84,00 (Baik)"
-    assert ikm.uraian_sasaran.startswith("Meningkatnya kepuasan masyarakat terhadap layanan pos pelayanan publik.")
+    assert ikm.uraian_sasaran.startswith(
+        "Meningkatnya kepuasan masyarakat terhadap layanan pos pelayanan publik."
+    )
     assert ikm.dasar_hukum == (
         "Undang-undang 25 tahun 2009 tentang Pelayanan Publik",
         "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Tahun 2017 tentang Pedoman "
@@ -163,13 +189,29 @@ def test_seed_nothing_unplaced(seed):
 def test_seed_json_keys_and_decimals_as_strings(seed):
     data = to_json(seed)
     for key in (
-        "tahun", "jenis", "unit", "pemerintah", "pihak_pertama", "pihak_kedua", "tempat", "tanggal",
-        "tanda_tangan", "sasaran", "program", "total_anggaran", "penjelasan", "catatan",
+        "tahun",
+        "jenis",
+        "unit",
+        "pemerintah",
+        "pihak_pertama",
+        "pihak_kedua",
+        "tempat",
+        "tanggal",
+        "tanda_tangan",
+        "sasaran",
+        "program",
+        "total_anggaran",
+        "penjelasan",
+        "catatan",
     ):
         assert key in data
     assert data["total_anggaran"] == "5204765371.00"
     assert data["sasaran"][0]["indikator"][0]["target"] == {
-        "teks": "84,00 (Balk)", "nilai": "84.00", "satuan": None, "predikat": "Baik", "predikat_tercetak": "Balk",
+        "teks": "84,00 (Balk)",
+        "nilai": "84.00",
+        "satuan": None,
+        "predikat": "Baik",
+        "predikat_tercetak": "Balk",
     }
     assert data["penjelasan"][1]["baseline"] == [
         {"tahun": 2023, "target": "85", "realisasi": "80.33", "capaian": "94.51"}
@@ -212,12 +254,14 @@ def test_parse_target(teks, nilai, satuan, predikat):
             [(2023, None, "74.15", "99.87")],
         ),
         (
-            "Target ini meningkat dari target tahun sebelumnya (2023) dengan nilai 85 (Baik) dimana Nilai IKM "
-            "Tahun 2023 yaitu 80,33 (capaian sebesar 94,51%).",
+            "Target ini meningkat dari target tahun sebelumnya (2023) dengan nilai 85 (Baik) "
+            "dimana Nilai IKM Tahun 2023 yaitu 80,33 (capaian sebesar 94,51%).",
             [(2023, "85", "80.33", "94.51")],
         ),
-        ("Target tahun 2022 sebesar 70 dan realisasi tahun 2022 sebesar 72,5 (capaian 103,57%)",
-         [(2022, "70", "72.5", "103.57")]),
+        (
+            "Target tahun 2022 sebesar 70 dan realisasi tahun 2022 sebesar 72,5 (capaian 103,57%)",
+            [(2022, "70", "72.5", "103.57")],
+        ),
         ("Tidak ada data tahun lalu.", []),
     ],
 )
@@ -298,9 +342,17 @@ def test_pipes_kesatu_perubahan_side_by_side_program_and_rencana_aksi():
     # rencana aksi kept apart, never mixed into the tabel kinerja
     assert len(pk.indikator) == 3
     assert pk.rencana_aksi[0].indikator == "Indeks Keterbukaan Informasi Publik"
-    assert pk.rencana_aksi[0].target_periode == (("TW I", "0,2"), ("TW II", "0,4"), ("TW III", "0,7"), ("TW IV", "0,9"))
+    assert pk.rencana_aksi[0].target_periode == (
+        ("TW I", "0,2"),
+        ("TW II", "0,4"),
+        ("TW III", "0,7"),
+        ("TW IV", "0,9"),
+    )
     sigs = {(t.pihak, t.nama, t.nip) for t in pk.tanda_tangan if t.bagian == "pernyataan"}
-    assert sigs == {("kedua", "M. SAID HIDAYAT", None), ("pertama", "Drs. BUDI SANTOSO, M.Si", "197001011995031002")}
+    assert sigs == {
+        ("kedua", "M. SAID HIDAYAT", None),
+        ("pertama", "Drs. BUDI SANTOSO, M.Si", "197001011995031002"),
+    }
 
 
 SPACES = """
@@ -355,11 +407,14 @@ def test_two_pks_in_one_file_are_both_read():
 
 
 def test_pengukuran_kinerja_section_is_kept_apart():
-    text = SPACES + """
+    text = (
+        SPACES
+        + """
 PENGUKURAN KINERJA TAHUN 2023
 NO\tSASARAN\tINDIKATOR\tTARGET\tREALISASI
 1\tX\tIndeks Kepuasan Masyarakat\t85\t80,33
 """
+    )
     [pk] = parse(text)
     assert len(pk.indikator) == 3
     assert any("Pengukuran Kinerja" in c.pesan for c in pk.catatan)
@@ -380,7 +435,10 @@ def test_unplaced_lines_go_to_catatan_with_line_number():
         ("", "kosong"),
         ("Resep nasi goreng\nBawang merah 3 siung\n", "bukan dokumen Perjanjian Kinerja"),
         ("PERJANJIAN KINERJA TAHUN 2024\nNama : A B\nJabatan : Camat X\n\nSelesai.", "tabel kinerja"),
-        ("PERJANJIAN KINERJA TAHUN 2024\nNama : A B\nNO\tSASARAN\tINDIKATOR\tTARGET\n", "tabel kinerja tidak terbaca"),
+        (
+            "PERJANJIAN KINERJA TAHUN 2024\nNama : A B\nNO\tSASARAN\tINDIKATOR\tTARGET\n",
+            "tabel kinerja tidak terbaca",
+        ),
     ],
 )
 def test_unusable_documents_raise_parse_error_with_line(text, fragment):

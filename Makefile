@@ -1,0 +1,58 @@
+# kinerja — two commands: `make run` (demo server) and `make test` (the whole suite).
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# The first Python >= 3.11 on PATH.
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { echo $$p; break; }; done)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test install install-test browser lint check clean
+
+$(BIN)/python:
+	@if [ -z "$(PYTHON)" ]; then echo "kinerja butuh Python >= 3.11 (python3 --version)"; exit 1; fi
+	@if ! $(PYTHON) -m venv --help >/dev/null 2>&1 || ! $(PYTHON) -c 'import ensurepip' 2>/dev/null; then \
+		echo "Memasang paket python3-venv (Debian/Ubuntu) ..."; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv; fi
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install -q -e ".[test]"
+	@touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+# Browser tests drive Debian's chromium through Playwright (`playwright install` cannot download here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { echo "Memasang chromium (Debian) untuk uji peramban ..."; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	@command -v pdftoppm >/dev/null 2>&1 || { DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq poppler-utils >/dev/null; }
+
+run: install
+	$(BIN)/kinerja migrate --noinput -v0
+	$(BIN)/kinerja demo
+	@echo ""
+	@echo "  kinerja berjalan di http://$(HOST):$(PORT)/"
+	@echo "  Login demo (admin): http://$(HOST):$(PORT)/admin/  pengguna: admin  sandi: kinerja-demo"
+	@echo ""
+	$(BIN)/kinerja runserver $(HOST):$(PORT)
+
+test: install-test browser
+	$(BIN)/pytest
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/kinerja makemigrations --check --dry-run -v0
+
+clean:
+	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache .mypy_cache

@@ -1,0 +1,91 @@
+"""`kinerja pk parse|import FILE`: read a Perjanjian Kinerja document; print it as JSON or store it.
+
+Unusable input exits with status 2 and an Indonesian message naming the file and line — never a
+traceback — and stores nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from kinerja.domain import pk_text
+from kinerja.domain.pk import PerjanjianKinerja, to_json
+from kinerja.domain.source import SourceError
+
+
+def _fail(stderr, berkas: str, err: Exception) -> None:
+    """Write the message for unusable input and exit 2."""
+    baris = getattr(err, "baris", None)
+    pesan = getattr(err, "pesan", None) or str(err)
+    where = f"{berkas}, baris {baris}" if baris else berkas
+    stderr.write(_("Galat: %(where)s: %(pesan)s") % {"where": where, "pesan": pesan})
+    stderr.write(_("Tidak ada yang disimpan."))
+    sys.exit(2)
+
+
+def read_pks(path: str, stderr) -> list[PerjanjianKinerja]:
+    """Parse every PK in a file, exiting 2 with a message when the file is unusable."""
+    try:
+        return pk_text.parse_file(path)
+    except SourceError as err:
+        _fail(stderr, Path(path).name, err)
+    except (OSError, UnicodeError, ValueError) as err:  # unreadable file, odd encodings
+        _fail(stderr, Path(path).name, err)
+    raise AssertionError("unreachable")
+
+
+class Command(BaseCommand):
+    help = _("Perjanjian Kinerja: baca (parse) atau impor dokumen .txt/.md/.docx/.pdf.")
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="aksi", required=True, metavar="{parse,import}")
+        p = sub.add_parser("parse", help=_("cetak PK hasil baca sebagai JSON, tanpa menyentuh basis data"))
+        p.add_argument("file", help=_("berkas .txt, .md, .docx atau .pdf"))
+        p.add_argument("--indent", type=int, default=2, help=_("indentasi JSON (0 = satu baris)"))
+        i = sub.add_parser("import", help=_("simpan PK ke basis data dalam satu transaksi"))
+        i.add_argument("file", help=_("berkas .txt, .md, .docx atau .pdf"))
+        i.add_argument("--draft", action="store_true", help=_("simpan sebagai draf (tidak diterbitkan)"))
+
+    def handle(self, *args, **options):
+        if options["aksi"] == "parse":
+            return self._parse(options)
+        return self._import(options)
+
+    def _parse(self, options) -> None:
+        pks = read_pks(options["file"], self.stderr)
+        data = [to_json(pk) for pk in pks]
+        indent = options["indent"] or None
+        out = data[0] if len(data) == 1 else data
+        self.stdout.write(json.dumps(out, ensure_ascii=False, indent=indent))
+
+    def _import(self, options) -> None:
+        from kinerja.agreements.services import ImporError, import_pk
+
+        path = options["file"]
+        name = Path(path).name
+        pks = read_pks(path, self.stderr)
+        sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        results = []
+        try:
+            with transaction.atomic():
+                for pk in pks:
+                    results.append(import_pk(pk, draft=options["draft"], sumber=name, sha256=sha))
+        except ImporError as err:
+            _fail(self.stderr, name, err)
+        if len(pks) > 1:
+            self.stdout.write(_("%(n)d Perjanjian Kinerja dibaca dari %(f)s.") % {"n": len(pks), "f": name})
+        for res in results:
+            for line in res.pesan:
+                self.stdout.write(line)
+            self.stdout.write(_("Tautan: /pk/%(id)d/") % {"id": res.pk.pk})
+        for pk in pks:
+            for c in pk.catatan:
+                where = _("baris %d") % c.baris if c.baris else "-"
+                self.stderr.write(_("Catatan (%(where)s): %(pesan)s") % {"where": where, "pesan": c.pesan})
