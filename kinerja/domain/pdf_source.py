@@ -6,7 +6,10 @@ Per page, in page order:
   must be drawn with ruling lines or cell borders, as a PK's Tabel Kinerja is. A "table" of a single
   cell (a frame or a box around a paragraph) is read as text instead. Each table row gives a `Row`
   with one cell per column of the table's grid and `tabel` set to a running index over the whole
-  document (a table continued on the next page gets a new index). A merged cell gives its text in
+  document. A table that ends one page and goes on at the top of the next (only page numbers in
+  between, the same number of columns) keeps its index, as the single table of the DOCX it was
+  printed from would; if the next part starts by repeating the header row it gets a new index,
+  since it may as well be a new table of the same shape. A merged cell gives its text in
   its first (top-left) grid position and "" in the positions it covers, which is also what
   `docx_source` gives; grid columns in which no cell starts are dropped, and so are rows with only
   empty cells. Text lines inside a cell are joined by "\\n": a PDF does not tell a typed line
@@ -26,6 +29,7 @@ Duplicate overprinted characters (fake bold) are removed before reading.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from itertools import pairwise
@@ -45,6 +49,9 @@ PESAN_TEKS_RUSAK = (
 )
 
 Bbox = tuple[float, float, float, float]
+_PAGE_NUMBER = re.compile(
+    r"(?i)^(?:-\s*)?\d{1,3}(?:\s*-)?$|^(?:halaman|hal\.?)\s*\d{1,3}(?:\s*(?:dari|/)\s*\d{1,3})?$"
+)
 _GAP_IN_CHARS = 2.0  # a gap of this many average character widths separates two cells
 # Two characters further apart than this fraction of the font size are two words. pdfplumber's
 # default is a fixed 3pt, which glues the words of small text (a 7pt space is about 2pt wide)
@@ -65,17 +72,17 @@ def read_pdf(path: str | Path) -> list[Row]:
         with pdfplumber.open(p) as pdf:
             if not pdf.pages:
                 raise SourceError("berkas PDF tidak berisi halaman")
-            tabel = 0
+            tabel = -1
             for number, page in enumerate(pdf.pages, start=1):
                 page_chars = page.chars
                 chars += len(page_chars)
                 unreadable += sum(1 for c in page_chars if c["text"].startswith("(cid:"))
                 for block in _page_blocks(page) if page_chars else []:
+                    if not block.is_line and not _continues(rows, block, number):
+                        tabel += 1
                     table_id = None if block.is_line else tabel
                     for cells in block.rows:
                         rows.append(Row(baris=len(rows) + 1, sel=cells, tabel=table_id, halaman=number))
-                    if not block.is_line:
-                        tabel += 1
                 page.close()
     except SourceError:
         raise
@@ -86,6 +93,30 @@ def read_pdf(path: str | Path) -> list[Row]:
     if unreadable > chars / 2:
         raise SourceError(PESAN_TEKS_RUSAK)
     return rows
+
+
+def _continues(rows: list[Row], block: _Block, page: int) -> bool:
+    """Whether a table at the top of `page` continues the table that ended the previous page.
+
+    Page numbers ("2", "- 2 -", "Halaman 2 dari 5") between the two parts do not count. A part
+    that starts with the same row as the table (a repeated header) is read as a new table.
+    """
+    end = len(rows)
+    while end and rows[end - 1].halaman == page and _PAGE_NUMBER.match(rows[end - 1].teks):
+        end -= 1
+    if end and rows[end - 1].halaman == page:
+        return False  # something other than a page number above the table on this page
+    while end and rows[end - 1].halaman == page - 1 and _PAGE_NUMBER.match(rows[end - 1].teks):
+        end -= 1
+    if not end:
+        return False
+    last = rows[end - 1]
+    if last.tabel is None or last.halaman != page - 1 or len(last.sel) != len(block.rows[0]):
+        return False
+    first = end - 1
+    while first and rows[first - 1].tabel == last.tabel:
+        first -= 1
+    return block.rows[0] != rows[first].sel
 
 
 class _Block:

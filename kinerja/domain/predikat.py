@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from itertools import pairwise
 from typing import Literal
 
@@ -278,6 +279,7 @@ def _baca_token(token: str) -> tuple[str, bool] | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # documents repeat the same few words; the fuzzy match is the costly part
 def normalise_predikat(text: str) -> PredikatKata | None:
     """Read a printed predicate ("Balk", "SANGAT BAIK", "bb") into its canonical word; None if it is none.
 

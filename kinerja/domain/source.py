@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 
@@ -35,7 +36,7 @@ class Row:
     tabel: int | None = None
     halaman: int | None = None
 
-    @property
+    @cached_property
     def teks(self) -> str:
         """The row as one line of text, cells joined by single spaces."""
         return " ".join(c for c in (" ".join(c.split()) for c in self.sel) if c)

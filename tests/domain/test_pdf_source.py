@@ -155,15 +155,39 @@ def test_ten_pages_read_fast_and_every_table_gets_its_own_index(tmp_path: Path) 
     assert len(rows) == 10 * (2 + 13)
 
 
-def test_table_continued_on_the_next_page_gets_a_new_index(tmp_path: Path) -> None:
+def test_table_continued_on_the_next_page_keeps_its_index(tmp_path: Path) -> None:
     long_table: list[list[str | None]] = [["NO", "INDIKATOR"]] + [
         [str(i), f"Indikator {i}"] for i in range(60)
     ]
-    rows = read_pdf(make_pdf(tmp_path / "panjang.pdf", ["Tabel panjang", long_table]))
+    blocks: list[Block] = ["Tabel panjang", long_table, "Sesudah tabel", [["A", "B"], ["1", "2"]]]
+    rows = read_pdf(make_pdf(tmp_path / "panjang.pdf", blocks))
     table_rows = [r for r in rows if r.tabel is not None]
 
-    assert [r.sel for r in table_rows] == [tuple(r) for r in long_table]
-    assert {(r.halaman, r.tabel) for r in table_rows} == {(1, 0), (2, 1)}
+    assert [r.sel for r in table_rows] == [tuple(r) for r in long_table] + [("A", "B"), ("1", "2")]
+    assert {(r.halaman, r.tabel) for r in table_rows} == {(1, 0), (2, 0), (2, 1)}
+    assert [r.sel for r in rows] == expected_cells(blocks)
+
+
+def test_next_page_part_repeating_the_header_is_a_new_table(tmp_path: Path) -> None:
+    body = ",".join(f"[{i}], [Indikator {i}]" for i in range(60))
+    source = f"#table(columns: 2, stroke: 0.5pt, table.header([NO], [INDIKATOR]), {body})\n"
+    rows = read_pdf(_compile(tmp_path, source))
+
+    headers = [r for r in rows if r.sel == ("NO", "INDIKATOR")]
+    assert [(r.halaman, r.tabel) for r in headers] == [(1, 0), (2, 1)]
+
+
+def test_page_numbers_between_the_parts_do_not_break_a_table(tmp_path: Path) -> None:
+    body = ",".join(f"[{i}], [Indikator {i}]" for i in range(60))
+    source = (
+        r"#set page(footer: context align(center)[\- #counter(page).display() \-])"
+        "\n"
+        f"Judul\n\n#table(columns: 2, stroke: 0.5pt, [NO], [INDIKATOR], {body})\n"
+    )
+    rows = read_pdf(_compile(tmp_path, source))
+
+    assert {r.tabel for r in rows if r.sel[0].isdigit() and len(r.sel) == 2} == {0}
+    assert ("- 1 -",) in [r.sel for r in rows]
 
 
 def _png(width: int, height: int) -> bytes:
