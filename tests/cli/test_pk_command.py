@@ -45,9 +45,10 @@ def test_parse_prints_the_fixed_json_without_a_database(tmp_path):
     [
         (b"", "berkas kosong"),
         (b"\x00\x01\x02binary\xff\xfe" * 20, "biner"),
-        ("Daftar belanja\nGula 2 kg\n".encode(), "bukan dokumen Perjanjian Kinerja"),
+        (b"Daftar belanja\nGula 2 kg\n", "bukan dokumen Perjanjian Kinerja"),
         (
-            "PERJANJIAN KINERJA TAHUN 2024\nNama : A\nJabatan : Camat X\nNO\tSASARAN\tINDIKATOR\tTARGET\n".encode(),
+            b"PERJANJIAN KINERJA TAHUN 2024\nNama : A\nJabatan : Camat X\n"
+            b"NO\tSASARAN\tINDIKATOR\tTARGET\n",
             "baris 4",
         ),
     ],
@@ -114,7 +115,8 @@ def test_import_of_two_pks_is_one_transaction(tmp_path, capsys):
     text = SEED.read_text(encoding="utf-8")
     # The second PK has no pihak pertama name: the service refuses it, so the first is not kept either.
     broken = text.replace("Nama : SITI HAERANI, S.SOS", "Nama :").replace("SITI HAERANI, S.SOS\nNIP", "\nNIP")
-    broken = broken.replace("Camat Bajeng", "Camat Pallangga").replace("KECAMATAN BAJENG", "KECAMATAN PALLANGGA")
+    broken = broken.replace("Camat Bajeng", "Camat Pallangga")
+    broken = broken.replace("KECAMATAN BAJENG", "KECAMATAN PALLANGGA")
     f = tmp_path / "dua.txt"
     f.write_text(text + "\n\n" + broken, encoding="utf-8")
     from kinerja.domain import pk_text

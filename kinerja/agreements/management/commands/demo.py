@@ -17,7 +17,7 @@ from kinerja.domain import pk_text
 DEMO_DIR = Path(__file__).resolve().parents[3] / "demo"
 DEMO_FILES = ("pk-kecamatan-bajeng-2024.txt",)
 DEMO_USER = "admin"
-DEMO_PASSWORD = "kinerja-demo"  # noqa: S105 - a published demo login for the local demo only
+DEMO_PASSWORD = "kinerja-demo"
 
 
 class Command(BaseCommand):
