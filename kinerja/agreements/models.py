@@ -26,6 +26,13 @@ class Tingkat(models.TextChoices):
 TINGKAT_URUTAN = [t.value for t in Tingkat]
 
 
+def nilai_tercetak(nilai: Decimal | None, desimal: int | None) -> Decimal | None:
+    """A stored value with as many decimals as printed (84,00 stays 84,00), else without trailing zeros."""
+    if nilai is None:
+        return None
+    return numbers.bulatkan(nilai, desimal) if desimal is not None else ringkas(nilai)
+
+
 def ringkas(nilai: Decimal | None) -> Decimal | None:
     """A stored decimal without the trailing zeros of its column (Decimal("80.3300") -> 80.33)."""
     if nilai is None:
@@ -55,19 +62,11 @@ class PerjanjianKinerjaQuerySet(models.QuerySet):
         return self.filter(unit=unit, tahun=tahun, jenis=jenis, pihak_pertama=pihak_pertama)
 
     def untuk_halaman(self) -> PerjanjianKinerjaQuerySet:
-        """Everything the PK page reads, in a fixed number of queries whatever the PK's size."""
-        return self.select_related("unit", "unit__induk").prefetch_related(
-            models.Prefetch("sasaran", queryset=Sasaran.objects.order_by("urutan", "pk")),
-            models.Prefetch("sasaran__indikator", queryset=Indikator.objects.order_by("urutan", "pk")),
-            models.Prefetch(
-                "sasaran__indikator__baseline", queryset=Baseline.objects.order_by("tahun", "pk")
-            ),
-            models.Prefetch(
-                "sasaran__indikator__dasar_hukum", queryset=DasarHukum.objects.order_by("urutan", "pk")
-            ),
-            models.Prefetch("program", queryset=Program.objects.order_by("urutan", "pk")),
-            models.Prefetch("tanda_tangan", queryset=TandaTangan.objects.order_by("urutan", "pk")),
-        )
+        """The PK with what its page header reads (unit and the unit's induk) in the same query.
+
+        The parts are read by `kinerja.agreements.contexts.halaman_pk`, a fixed number of queries.
+        """
+        return self.select_related("unit", "unit__induk")
 
     def with_ringkasan(self) -> PerjanjianKinerjaQuerySet:
         """Annotate `jumlah_indikator` and `total_anggaran_program` (subqueries: no row multiplication)."""
@@ -309,11 +308,7 @@ class Indikator(models.Model):
     @property
     def target_nilai_tampil(self) -> Decimal | None:
         """The target value with as many decimals as printed (84,00 stays 84,00; 100 stays 100)."""
-        if self.target_nilai is None:
-            return None
-        if self.target_desimal is not None:
-            return numbers.bulatkan(self.target_nilai, self.target_desimal)
-        return ringkas(self.target_nilai)
+        return nilai_tercetak(self.target_nilai, self.target_desimal)
 
 
 class Baseline(models.Model):

@@ -19,7 +19,7 @@ def _tahun(teks: str | None) -> int | None:
 def pk_list(request: HttpRequest) -> HttpResponse:
     """Published PKs for everyone, plus the PKs the user may view; filtered by ?tahun=."""
     terlihat = PerjanjianKinerja.objects.visible_to(request.user)
-    daftar_tahun = sorted(set(terlihat.values_list("tahun", flat=True)), reverse=True)
+    daftar_tahun = list(terlihat.order_by("-tahun").values_list("tahun", flat=True).distinct())
     tahun = _tahun(request.GET.get("tahun"))
     daftar = terlihat.filter(tahun=tahun) if tahun else terlihat
     daftar = daftar.with_ringkasan().select_related("unit").order_by("-tahun", "unit__nama", "jenis", "pk")

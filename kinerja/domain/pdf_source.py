@@ -1,37 +1,46 @@
 """Reading a PDF into rows with pdfplumber: ruled tables as table rows, the other text as lines.
 
-Per page, in page order:
+The aim is the rows `docx_source` gives for the DOCX the PDF was printed from. Per page, in order:
 
 - Ruled tables are found with pdfplumber's default "lines" strategy (`page.find_tables()`): a table
   must be drawn with ruling lines or cell borders, as a PK's Tabel Kinerja is. A "table" of a single
-  cell (a frame or a box around a paragraph) is read as text instead. Each table row gives a `Row`
+  cell (a frame, a box around a paragraph) is read as text instead. Each table row gives a `Row`
   with one cell per column of the table's grid and `tabel` set to a running index over the whole
-  document. A table that ends one page and goes on at the top of the next (only page numbers in
-  between, the same number of columns) keeps its index, as the single table of the DOCX it was
-  printed from would; if the next part starts by repeating the header row it gets a new index,
-  since it may as well be a new table of the same shape. A merged cell gives its text in
-  its first (top-left) grid position and "" in the positions it covers, which is also what
-  `docx_source` gives; grid columns in which no cell starts are dropped, and so are rows with only
-  empty cells. Text lines inside a cell are joined by "\\n": a PDF does not tell a typed line
-  break from a line wrapped because the column is narrow, so both are "\\n".
+  document. A merged cell gives its text in its first (top-left) grid position and "" in the
+  positions it covers; grid columns in which no cell starts are dropped, and so are rows with only
+  empty cells. Lines inside a cell are joined by "\\n": a PDF does not tell a typed line break from
+  a line wrapped because the column is narrow, so both are "\\n" (compare cells with `Row.teks`).
+- A table that ends one page and goes on at the top of the next (only page numbers in between,
+  the same number of columns) keeps its index, as the one table of the DOCX would. If the next
+  part starts by repeating the first row (a repeated header) it gets a new index instead, since
+  it may as well be a new table of the same shape.
 - Text outside the tables (characters whose centre lies outside every table) is grouped into lines
   by vertical position. A line is split into cells where the gap between two words is at least
-  two average character widths of that line (text laid out in columns with spaces or tabs, or
-  "Nama<TAB>: …"), otherwise it is one cell; `tabel` is None for these rows, like for plain text.
-- Lines and tables are ordered by their top edge on the page. `halaman` is the 1-based page number,
-  `baris` a running counter over all rows of the document.
+  two average character widths of that line (columns laid out with spaces or tabs, "Nama<TAB>: …"),
+  otherwise it is one cell; `tabel` is None for these rows, as for plain text.
+- A line that only continues a wrapped paragraph is joined to the line above with a space, so a
+  paragraph is one row as in a DOCX: see `_join_wrapped` for the test (in short: the first word of
+  the lower line would not have fitted at the end of the upper one). Lines the author ended on
+  purpose (headings, "Nama : …", list items, a paragraph's last line) stay rows of their own. A
+  paragraph whose last line happens to fill the width and is followed, without indent or extra
+  space, by another paragraph is joined to it: the PDF holds nothing to tell them apart.
+- Rows are ordered by their top edge on the page. `halaman` is the 1-based page number, `baris` a
+  running counter over all rows of the document.
 
+Words are split relative to the font size (pdfplumber's fixed 3pt tolerance glues the words of
+small text whose spaces are pen moves), and characters overprinted to fake bold are read once.
 A PDF without any text layer (a scan) or whose text cannot be decoded (fonts without a Unicode
 map) raises SourceError asking to run OCR first; a PDF with some scanned pages among text pages
-is read as far as it has text. Encrypted (password to open) and damaged PDFs raise SourceError.
-Duplicate overprinted characters (fake bold) are removed before reading.
+is read as far as it has text. Password-protected and damaged PDFs raise SourceError.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -119,19 +128,36 @@ def _continues(rows: list[Row], block: _Block, page: int) -> bool:
     return block.rows[0] != rows[first].sel
 
 
+@dataclass
+class _Line:
+    """A text line outside the tables: its cells and where it lies on the page."""
+
+    cells: tuple[str, ...]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    char_width: float  # average width of its characters
+    first_word: float  # width of its first word
+
+
 class _Block:
     """A text line (one row) or a table (its rows), with its top edge for ordering."""
 
-    __slots__ = ("is_line", "rows", "top")
+    __slots__ = ("line", "rows", "top")
 
-    def __init__(self, top: float, rows: list[tuple[str, ...]], is_line: bool) -> None:
+    def __init__(self, top: float, rows: list[tuple[str, ...]], line: _Line | None = None) -> None:
         self.top = top
         self.rows = rows
-        self.is_line = is_line
+        self.line = line
+
+    @property
+    def is_line(self) -> bool:
+        return self.line is not None
 
 
 def _page_blocks(page: Any) -> list[_Block]:
-    """The page's tables and text lines, top to bottom."""
+    """The page's tables and text lines, top to bottom, wrapped lines joined into paragraphs."""
     if _has_duplicate_chars(page.chars):
         page = page.dedupe_chars()  # slow (clusters every character), so only when needed
     blocks: list[_Block] = []
@@ -144,12 +170,78 @@ def _page_blocks(page: Any) -> list[_Block]:
         rows = _table_rows(_extract(table, chars, middles))
         boxes.append(table.bbox)
         if rows:
-            blocks.append(_Block(table.bbox[1], rows, is_line=False))
+            blocks.append(_Block(table.bbox[1], rows))
     text = page.filter(_outside(boxes)) if boxes else page
-    for top, cells in _lines(text.extract_words(x_tolerance_ratio=_X_TOLERANCE_RATIO)):
-        blocks.append(_Block(top, [cells], is_line=True))
+    lines = _lines(text.extract_words(x_tolerance_ratio=_X_TOLERANCE_RATIO))
+    blocks.extend(_Block(line.top, [line.cells], line) for line in lines)
     blocks.sort(key=lambda b: b.top)
+    edges = [(x0, x1) for x0, _, x1, _ in boxes] + [(line.x0, line.x1) for line in lines]
+    if edges:
+        left = min(x0 for x0, _ in edges)
+        right = max(x1 for _, x1 in edges)
+        if right - left >= float(page.width) / 2:  # a page of short lines only: no paragraphs
+            blocks = _join_wrapped(blocks, left, right)
     return blocks
+
+
+_LIST_MARKER = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|[-–•*▪◦·])(?:\s|$)")
+# Lines that always stand alone, even when the line above filled the width: a place-and-date line and
+# the labels of a statement or signature block.
+_STANDS_ALONE = re.compile(
+    r"^[A-Z][A-Za-z .'\-]{1,40},\s*(?:\d{1,2}\s+)?(?:Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|"
+    r"Agustus|September|Oktober|November|Nopember|Desember)\s+\d{4}\s*$|^(?:Nama|Jabatan|NIP|Pangkat|PIHAK)\b",
+    re.IGNORECASE,
+)
+
+
+def _join_wrapped(blocks: list[_Block], left: float, right: float) -> list[_Block]:
+    """Blocks with every line that merely continues a wrapped paragraph joined to the line above.
+
+    A line continues the one above it when both are single-cell lines of the same size, no
+    further apart than the tightest pair of such lines on the page (the leading inside a
+    paragraph; paragraph spacing is more), the lower one starts at the paragraph's left edge (or
+    up to a few characters right of the line above: hanging and first-line indents), does not
+    start with a list marker, and its first word would not have fitted at the end of the line
+    above. That last test tells a wrapped line from a line the author ended on purpose ("Nama :
+    …", a heading, the last line of a paragraph), whether the text is justified or not.
+    """
+    pairs = [(a.line, b.line) for a, b in pairwise(blocks) if a.line is not None and b.line is not None]
+    gaps = [b.top - a.bottom for a, b in pairs if _same_size(a, b)]
+    if not gaps:
+        return blocks
+    leading = max(min(gaps), 0.0)
+    out: list[_Block] = []
+    for block in blocks:
+        before = out[-1].line if out else None
+        line = block.line
+        if before is not None and line is not None and _continues_line(before, line, left, right, leading):
+            text = before.cells[0]
+            sep = "" if text.endswith("-") and text[-2:-1].isalpha() else " "
+            # The joined paragraph keeps its first line's place (block.top) and the geometry of its
+            # last line, which the next line is compared with.
+            out[-1].line = dataclasses.replace(line, cells=(text + sep + line.cells[0],))
+            out[-1].rows = [out[-1].line.cells]
+            continue
+        out.append(block)
+    return out
+
+
+def _same_size(a: _Line, b: _Line) -> bool:
+    height = a.bottom - a.top
+    return len(a.cells) == len(b.cells) == 1 and abs((b.bottom - b.top) - height) <= 0.2 * height
+
+
+def _continues_line(above: _Line, line: _Line, left: float, right: float, leading: float) -> bool:
+    height = above.bottom - above.top
+    cw = above.char_width
+    return (
+        _same_size(above, line)
+        and -0.2 * height <= line.top - above.bottom <= leading + 0.25 * height
+        and left - cw <= line.x0 <= above.x0 + 5 * cw
+        and not _LIST_MARKER.match(line.cells[0])
+        and not _STANDS_ALONE.match(line.cells[0])
+        and above.x1 + 0.25 * height + line.first_word > right + 0.5 * cw
+    )
 
 
 def _v_mid(obj: dict[str, Any]) -> float:
@@ -222,17 +314,17 @@ def _table_rows(table: list[list[str | None]]) -> list[tuple[str, ...]]:
     return rows
 
 
-def _lines(words: list[dict[str, Any]]) -> list[tuple[float, tuple[str, ...]]]:
-    """Words grouped into lines (top edge, cells); cells split at wide gaps between words."""
-    lines: list[list[dict[str, Any]]] = []
+def _lines(words: list[dict[str, Any]]) -> list[_Line]:
+    """Words grouped into lines, top to bottom; cells split at wide gaps between words."""
+    grouped: list[list[dict[str, Any]]] = []
     for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
         middle = (word["top"] + word["bottom"]) / 2
-        if lines and middle < lines[-1][0]["bottom"]:
-            lines[-1].append(word)
+        if grouped and middle < grouped[-1][0]["bottom"]:
+            grouped[-1].append(word)
         else:
-            lines.append([word])
+            grouped.append([word])
     out = []
-    for line in lines:
+    for line in grouped:
         line.sort(key=lambda w: w["x0"])
         letters = sum(len(w["text"]) for w in line)
         char_width = sum(w["x1"] - w["x0"] for w in line) / max(letters, 1)
@@ -241,9 +333,19 @@ def _lines(words: list[dict[str, Any]]) -> list[tuple[float, tuple[str, ...]]]:
             if word["x0"] - before["x1"] >= _GAP_IN_CHARS * char_width:
                 cells.append([])
             cells[-1].append(word["text"])
-        texts = tuple(_clean(" ".join(c)) for c in cells)
-        if any(texts):
-            out.append((min(w["top"] for w in line), tuple(t for t in texts if t)))
+        texts = tuple(t for t in (_clean(" ".join(c)) for c in cells) if t)
+        if texts:
+            out.append(
+                _Line(
+                    cells=texts,
+                    x0=float(line[0]["x0"]),
+                    x1=float(max(w["x1"] for w in line)),
+                    top=float(min(w["top"] for w in line)),
+                    bottom=float(max(w["bottom"] for w in line)),
+                    char_width=float(char_width),
+                    first_word=float(line[0]["x1"] - line[0]["x0"]),
+                )
+            )
     return out
 
 

@@ -206,6 +206,14 @@ def parse_target(teks: str) -> Target:
     )
 
 
+def _satuan(text: str) -> str:
+    """A satuan column's word, normalised as in targets ("Persen" -> "%")."""
+    try:
+        return numbers.parse_nilai("1 " + _norm(text))[1] or _norm(text)
+    except ValueError:
+        return _norm(text)
+
+
 def _target_parts(text: str) -> list[str]:
     """Split a cell that packs several targets (one per line) — only when each line is a target."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
@@ -514,6 +522,7 @@ class _PKParser:
         self.doc = doc
         self.out = _Out()
         self.used: set[int] = set()
+        self._tingkat: Tingkat | None = None
 
     # -- entry -----------------------------------------------------------------------------------
     def run(self) -> PerjanjianKinerja:
@@ -833,23 +842,28 @@ class _PKParser:
         header = rows[i]
         cols = self._columns(header)
         consumed.add(header.baris)
-        tingkat: Tingkat = "strategis"
+        # A table continued after a page break carries on the level and the sasaran of the one before.
+        tingkat: Tingkat = self._tingkat or "strategis"
         if "sasaran" in cols and re.search(r"program", header.sel[cols["sasaran"]], re.I):
             tingkat = "program"
         elif "sasaran" in cols and re.search(r"kegiatan", header.sel[cols["sasaran"]], re.I):
             tingkat = "kegiatan"
-        current: tuple[Tingkat, str, list[Indikator], int] | None = None
+        elif "sasaran" in cols and re.search(r"strategis", header.sel[cols["sasaran"]], re.I):
+            tingkat = "strategis"
+        self._tingkat = tingkat
+        current = self.out.sasaran[-1] if self.out.sasaran and self.out.sasaran[-1][0] == tingkat else None
+        tables = {header.tabel}
         j = i + 1
         ncols = len(header.sel)
         while j < len(rows):
             row = rows[j]
             cells = [c.strip() for c in row.sel]
             filled = [c for c in cells if c]
-            other_table = header.tabel is not None and row.tabel is not None and row.tabel != header.tabel
-            if other_table and not (_is_kinerja_header(row) or self._columns(row) == cols):
-                break
-            if row.tabel is None and header.tabel is not None:
-                break
+            if row.tabel not in tables:
+                if row.tabel is not None and _is_kinerja_header(row) and self._columns(row) == cols:
+                    tables.add(row.tabel)  # the header repeated on a new page
+                else:
+                    break
             if not filled:
                 j += 1
                 continue
@@ -864,7 +878,7 @@ class _PKParser:
                 continue
             m = _SECTION_ROW.match(_norm(filled[0])) if len(filled) == 1 else None
             if m:
-                tingkat = _tingkat(m.group("lvl"))
+                tingkat = self._tingkat = _tingkat(m.group("lvl"))
                 if "sub" in m.group("lvl").lower():
                     self.out.note(row.baris, "Sasaran Sub Kegiatan dibaca sebagai tingkat kegiatan")
                 current = None
@@ -879,7 +893,7 @@ class _PKParser:
             sas = _norm(values.get("sasaran", ""))
             ind = values.get("indikator", "")
             tgt = values.get("target", "")
-            sat = _norm(values.get("satuan", ""))
+            sat_raw = values.get("satuan", "")
             if not ind.strip() and not tgt.strip():
                 if sas:
                     if current is not None and sas[:1].islower():
@@ -909,13 +923,16 @@ class _PKParser:
                 self.out.note(row.baris, f"indikator tanpa sasaran: “{_norm(ind)}”")
             targets = _target_parts(tgt)
             parts = _indicator_parts(ind, len(targets)) if len(targets) > 1 else None
+            units = [u.strip() for u in sat_raw.split("\n") if u.strip()]
             if parts is None:
                 parts, targets = [ind], [tgt]
-            for p, t in zip(parts, targets, strict=True):
+            if len(units) != len(parts):
+                units = [_norm(sat_raw)] * len(parts)
+            for p, t, unit in zip(parts, targets, units, strict=True):
                 t_text = _norm(t)
-                if sat and not re.search(re.escape(sat), t_text, re.I):
-                    t_text = f"{t_text} {sat}".strip()
                 target = parse_target(t_text)
+                if unit:
+                    target = replace(target, satuan=_satuan(unit))
                 if not t_text:
                     self.out.note(row.baris, f"indikator tanpa target: “{_norm(p)}”")
                 current[2].append(
@@ -928,6 +945,7 @@ class _PKParser:
         return j
 
     def _columns(self, header: Row) -> dict[str, int]:
+        """Which column holds what, from the header's words."""
         cols: dict[str, int] = {}
         for k, c in enumerate(header.sel):
             key = _key(c)

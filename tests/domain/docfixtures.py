@@ -52,6 +52,24 @@ CONTOH_PK: Final[list[Block]] = [
 ]
 
 
+def blocks_from_text(text: str) -> list[Block]:
+    """Blocks of a plain-text PK like kinerja/demo/*.txt: runs of tab-separated lines are tables,
+    other non-blank lines paragraphs; Markdown bold markers are dropped."""
+    blocks: list[Block] = []
+    table: Table | None = None
+    for line in text.replace("**", "").splitlines():
+        if "\t" in line:
+            if table is None:
+                table = []
+                blocks.append(table)
+            table.append(list(line.split("\t")))
+            continue
+        table = None
+        if line.strip():
+            blocks.append(line)
+    return blocks
+
+
 def make_docx(path: str | Path, blocks: list[Block]) -> Path:
     """Write `blocks` as a .docx (tables in the "Table Grid" style) and return its path."""
     import docx

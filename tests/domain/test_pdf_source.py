@@ -13,7 +13,15 @@ import typst
 from kinerja.domain.docx_source import read_docx
 from kinerja.domain.pdf_source import read_pdf
 from kinerja.domain.source import Row, SourceError, read_path
-from tests.domain.docfixtures import CONTOH_PK, PAGE_BREAK, Block, expected_cells, make_docx, make_pdf
+from tests.domain.docfixtures import (
+    CONTOH_PK,
+    PAGE_BREAK,
+    Block,
+    blocks_from_text,
+    expected_cells,
+    make_docx,
+    make_pdf,
+)
 
 
 def _compile(tmp_path: Path, source: str, name: str = "doc") -> Path:
@@ -58,31 +66,30 @@ def test_hand_written_typst_document(tmp_path: Path) -> None:
 
     assert rows == [
         Row(1, ("PERJANJIAN KINERJA TAHUN 2024",), halaman=1),
+        # The justified paragraph wraps; its lines are joined back (stretched spaces do not split it).
         Row(
             2,
             (
                 "Dalam rangka mewujudkan manajemen pemerintahan yang bersih, efektif, transparan dan "
-                "akuntabel serta",
+                "akuntabel serta berorientasi pada hasil, kami yang bertanda tangan di bawah ini:",
             ),
             halaman=1,
         ),
-        # A justified line stretches its spaces, but not to two character widths: still one cell.
-        Row(3, ("berorientasi pada hasil, kami yang bertanda tangan di bawah ini:",), halaman=1),
-        Row(4, ("NO", "SASARAN", "INDIKATOR KINERJA", "TARGET"), tabel=0, halaman=1),
-        Row(5, ("Sasaran Strategis", "", "", ""), tabel=0, halaman=1),
+        Row(3, ("NO", "SASARAN", "INDIKATOR KINERJA", "TARGET"), tabel=0, halaman=1),
+        Row(4, ("Sasaran Strategis", "", "", ""), tabel=0, halaman=1),
         Row(
-            6,
+            5,
             ("1", "Meningkatnya kepuasan\nmasyarakat", "Indeks Kepuasan Masyarakat (IKM)", "84,00 (Baik)"),
             tabel=0,
             halaman=1,
         ),
-        Row(7, ("", "", "Nilai SAKIP", ""), tabel=0, halaman=1),
-        Row(8, ("Pihak pertama berjanji akan mewujudkan target kinerja.",), halaman=1),
+        Row(6, ("", "", "Nilai SAKIP", ""), tabel=0, halaman=1),
+        Row(7, ("Pihak pertama berjanji akan mewujudkan target kinerja.",), halaman=1),
         # No ruling lines: a table laid out with space stays text, split on the wide gaps.
-        Row(9, ("PROGRAM", "ANGGARAN"), halaman=2),
-        Row(10, ("Program Pembinaan dan Pengawasan Pemerintahan Desa", "Rp 33.800.000,00"), halaman=2),
-        Row(11, ("Program Penunjang Urusan Pemerintahan Daerah", "Rp 3.649.867.866,00"), halaman=2),
-        Row(12, ("Sungguminasa, 02 Januari 2024",), halaman=2),
+        Row(8, ("PROGRAM", "ANGGARAN"), halaman=2),
+        Row(9, ("Program Pembinaan dan Pengawasan Pemerintahan Desa", "Rp 33.800.000,00"), halaman=2),
+        Row(10, ("Program Penunjang Urusan Pemerintahan Daerah", "Rp 3.649.867.866,00"), halaman=2),
+        Row(11, ("Sungguminasa, 02 Januari 2024",), halaman=2),
     ]
 
 
@@ -114,6 +121,38 @@ def test_pk_fixture_reads_like_the_docx_of_the_same_blocks(tmp_path: Path) -> No
     docx_rows = read_docx(make_docx(tmp_path / "pk.docx", CONTOH_PK))
     assert [(r.sel, r.tabel) for r in rows] == [(r.sel, r.tabel) for r in docx_rows]
     assert [r.sel for r in rows] == expected_cells(CONTOH_PK)
+
+
+SEED = Path(__file__).resolve().parents[2] / "kinerja" / "demo" / "pk-kecamatan-bajeng-2024.txt"
+
+
+def test_real_pk_reads_the_same_from_docx_and_pdf(tmp_path: Path) -> None:
+    # The seed runs over four pages: its Tabel Kinerja breaks across a page, its paragraphs wrap,
+    # its cells wrap. Up to line breaks (Row.teks), the PDF gives what the DOCX gives.
+    blocks = blocks_from_text(SEED.read_text(encoding="utf-8"))
+    pdf_rows = read_pdf(make_pdf(tmp_path / "seed.pdf", blocks))
+    docx_rows = read_docx(make_docx(tmp_path / "seed.docx", blocks))
+
+    assert [(r.teks, r.tabel) for r in pdf_rows] == [(r.teks, r.tabel) for r in docx_rows]
+    assert max(r.halaman or 0 for r in pdf_rows) >= 3
+    assert len({r.halaman for r in pdf_rows if r.tabel == 0}) == 2  # one table over two pages
+
+
+def test_wrapped_paragraphs_and_list_items_are_joined_other_lines_are_not(tmp_path: Path) -> None:
+    blocks: list[Block] = [
+        "Uraian Sasaran",
+        "Yang dimaksud dalam sasaran kinerja ini adalah penggunaan anggaran secara efektif dan efisien "
+        "untuk mencapai kinerja maksimal sesuai dengan target yang telah ditetapkan. Dasar hukum dalam "
+        "mencapai kinerja antara lain:",
+        "1. Undang-Undang 28 Tahun 1999 tentang Penyelenggara Negara yang Bersih dan Bebas dari Korupsi, "
+        "Kolusi, dan Nepotisme.",
+        "2. Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah.",
+        "Nama : SITI HAERANI, S.SOS",
+        "Jabatan : Camat Bajeng",
+        "Pihak pertama berjanji akan mewujudkan target kinerja yang sesuai lampiran perjanjian kinerja ini.",
+    ]
+    rows = read_pdf(make_pdf(tmp_path / "paragraf.pdf", blocks))
+    assert [r.sel for r in rows] == expected_cells(blocks)
 
 
 def test_read_path_dispatches_pdf(tmp_path: Path) -> None:

@@ -1,0 +1,95 @@
+#!/usr/bin/env python
+"""Benchmark of the PK page: server time and SQL queries to render /pk/<id>/ for a 200-indicator PK.
+
+Usage: .venv/bin/python bench/bench_pk_page.py [--indikator 200] [--kali 50]
+Uses a temporary SQLite database unless DATABASE_URL is set (then a throw-away test database is
+created next to it, as the test runner does). Target: median <= 50 ms for 200 indicators.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kinerja.settings")
+_TMP = tempfile.TemporaryDirectory(prefix="kinerja-bench-")
+if not os.environ.get("DATABASE_URL"):
+    os.environ["DATABASE_URL"] = f"sqlite:///{_TMP.name}/bench.sqlite3"
+# Measure what production serves: templates cached, no debug toolbar-like overhead.
+os.environ.setdefault("DEBUG", "0")
+os.environ.setdefault("SECRET_KEY", "kinerja-bench-only")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--indikator", type=int, default=200, help="number of indicators (default 200)")
+    parser.add_argument("--kali", type=int, default=50, help="number of timed renders (default 50)")
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    old_config = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+    try:
+        return _run(args.indikator, args.kali, connection, CaptureQueriesContext)
+    finally:
+        connection.creation.destroy_test_db(old_config, verbosity=0)
+        _TMP.cleanup()
+
+
+def _run(n_indikator: int, kali: int, connection, CaptureQueriesContext) -> int:
+    from django.test import Client
+    from django.urls import reverse
+
+    from kinerja.agreements.services import import_pk
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest import build_pk_data
+
+    t0 = time.perf_counter()
+    pk = import_pk(build_pk_data(n_indikator=n_indikator)).pk
+    impor_ms = (time.perf_counter() - t0) * 1000
+    url = reverse("agreements:pk_detail", args=[pk.pk])
+    client = Client()
+
+    with CaptureQueriesContext(connection) as queries:
+        respons = client.get(url)
+    # Read now: the captured list is a view on the connection's log, which the next request clears.
+    jumlah_query = len(queries.captured_queries)
+    if respons.status_code != 200:
+        print(f"GAGAL: {url} -> HTTP {respons.status_code}", file=sys.stderr)
+        return 1
+    for _ in range(3):  # warm up
+        client.get(url)
+
+    waktu = []
+    for _ in range(kali):
+        t = time.perf_counter()
+        client.get(url)
+        waktu.append((time.perf_counter() - t) * 1000)
+    waktu.sort()
+    median = statistics.median(waktu)
+    p95 = waktu[min(len(waktu) - 1, round(0.95 * (len(waktu) - 1)))]
+
+    print(f"database        : {connection.vendor} ({connection.settings_dict['NAME']})")
+    print(f"indikator       : {n_indikator}")
+    print(f"impor           : {impor_ms:.1f} ms")
+    print(f"render /pk/<id>/: {kali} kali, median {median:.1f} ms, p95 {p95:.1f} ms")
+    print(f"query SQL       : {jumlah_query}")
+    print(f"ukuran halaman  : {len(respons.content) / 1024:.0f} KiB")
+    print(f"target <= 50 ms : {'ya' if median <= 50 else 'TIDAK'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
