@@ -206,6 +206,22 @@ def parse_target(teks: str) -> Target:
     )
 
 
+def _aligned(row: Row, header: Row) -> bool:
+    """Fixed-width layout: every cell of the row starts under a column of the header."""
+    return all(
+        any(abs(pos - st) <= 3 for st in header.posisi)
+        for cell, pos in zip(row.sel, row.posisi, strict=True)
+        if cell.strip()
+    )
+
+
+def _ends_text_table(row: Row, header: Row) -> bool:
+    """A single-cell text line ends a text table, unless it sits under a later column (a wrapped cell)."""
+    if row.tabel is not None or len(row.sel) != 1:
+        return False
+    return not (header.posisi and row.posisi and row.posisi[0] > 0 and _aligned(row, header))
+
+
 def _satuan(text: str) -> str:
     """A satuan column's word, normalised as in targets ("Persen" -> "%")."""
     try:
@@ -679,6 +695,8 @@ class _PKParser:
                 elif f == "jabatan":
                     group["jabatan"] = v
                 elif f == "nip":
+                    if not group.get("nama"):
+                        continue  # a signature block's NIP line, read with the block
                     group["nip"] = normalise_nip(v or "") or v
                 elif f.startswith("pangkat") or f.startswith("gol"):
                     group["pangkat"] = v
@@ -885,11 +903,11 @@ class _PKParser:
                 consumed.add(row.baris)
                 j += 1
                 continue
-            if len(filled) == 1 and row.tabel is None and len(cells) == 1:
+            if _ends_text_table(row, header):
                 break  # a plain line ends a text table
             if self._is_program_header(row) or _TOTAL_ROW.match(text):
                 break
-            values = self._cells(row, cols, ncols)
+            values = self._cells(row, cols, header)
             sas = _norm(values.get("sasaran", ""))
             ind = values.get("indikator", "")
             tgt = values.get("target", "")
@@ -908,12 +926,22 @@ class _PKParser:
                     consumed.add(row.baris)
                 j += 1
                 continue
-            if not tgt.strip() and current is not None and current[2] and ind.strip()[:1].islower():
+            positional = bool(header.posisi and row.posisi and _aligned(row, header))
+            wraps = positional or ind.strip()[:1].islower()
+            if not tgt.strip() and current is not None and current[2] and wraps:
+                # the cells of the row above continue on this line (fixed-width text wraps cells)
                 last = current[2][-1]
                 current[2][-1] = replace(last, uraian=last.uraian + " " + _norm(ind))
+                if sas:
+                    current = (current[0], current[1] + " " + sas, current[2], current[3])
+                    self.out.sasaran[-1] = current
                 consumed.add(row.baris)
                 j += 1
                 continue
+            if sas and current is not None and sas[:1].islower() and current[0] == tingkat:
+                current = (current[0], current[1] + " " + sas, current[2], current[3])
+                self.out.sasaran[-1] = current
+                sas = ""
             if sas and (current is None or _norm(sas) != current[1] or current[0] != tingkat):
                 current = (tingkat, sas, [], row.baris)
                 self.out.sasaran.append(current)
@@ -963,8 +991,11 @@ class _PKParser:
                 cols["target"] = k
         return cols
 
-    def _cells(self, row: Row, cols: dict[str, int], ncols: int) -> dict[str, str]:
+    def _cells(self, row: Row, cols: dict[str, int], header: Row) -> dict[str, str]:
         """Map a data row onto the header's columns; tolerate rows that dropped empty cells."""
+        ncols = len(header.sel)
+        if header.posisi and row.posisi and _aligned(row, header):
+            return self._cells_by_position(row, cols, header)
         cells = list(row.sel)
         if len(cells) == ncols or row.tabel is not None:
             cells += [""] * (ncols - len(cells))
@@ -982,6 +1013,20 @@ class _PKParser:
         res = {}
         for name, value in zip(reversed(order), reversed(filled), strict=False):
             res[name] = value
+        return res
+
+    def _cells_by_position(self, row: Row, cols: dict[str, int], header: Row) -> dict[str, str]:
+        """Fixed-width text: a cell belongs to the last header column starting at or before it."""
+        starts = header.posisi
+        by_col: dict[int, list[str]] = {}
+        for cell, pos in zip(row.sel, row.posisi, strict=True):
+            if not cell.strip():
+                continue
+            k = max((i for i, st in enumerate(starts) if st <= pos + 3), default=0)
+            by_col.setdefault(k, []).append(cell)
+        names = {k: name for name, k in cols.items()}
+        res: dict[str, Any] = {name: " ".join(by_col.get(k, [])) for name, k in cols.items()}
+        res["_lain"] = [" ".join(v) for k, v in by_col.items() if k not in names]
         return res
 
     # program tables ------------------------------------------------------------------------------
@@ -1015,7 +1060,7 @@ class _PKParser:
             filled = [c for c in row.sel if c.strip()]
             if header.tabel is not None and row.tabel != header.tabel:
                 break
-            if row.tabel is None and len(row.sel) == 1:
+            if _ends_text_table(row, header):
                 if _TOTAL_ROW.match(row.teks) and self._total(row):
                     consumed.add(row.baris)
                     j += 1
@@ -1037,7 +1082,16 @@ class _PKParser:
                 j += 1
                 continue
             cells = list(row.sel)
-            if len(cells) == len(header.sel) or row.tabel is not None:
+            if header.posisi and row.posisi and _aligned(row, header):
+                by_pos = self._cells_by_position(row, {"nama": ip, "anggaran": ia}, header)
+                nama, angg = by_pos["nama"], by_pos["anggaran"]
+                if not angg.strip() and self.out.program and self.out.program[-1].baris == rows[j - 1].baris:
+                    last = self.out.program[-1]  # a program name wrapped onto this line
+                    self.out.program[-1] = replace(last, nama=_norm(last.nama + " " + nama))
+                    consumed.add(row.baris)
+                    j += 1
+                    continue
+            elif len(cells) == len(header.sel) or row.tabel is not None:
                 cells += [""] * (len(header.sel) - len(cells))
                 nama, angg = cells[ip], cells[ia]
                 if re.fullmatch(r"Rp\.?", angg.strip()) and ia + 1 < len(cells):

@@ -35,6 +35,7 @@ class Row:
     sel: tuple[str, ...]
     tabel: int | None = None
     halaman: int | None = None
+    posisi: tuple[int, ...] = ()
 
     @cached_property
     def teks(self) -> str:
@@ -74,6 +75,22 @@ def split_cells(line: str) -> tuple[str, ...] | None:
 _MARKUP = re.compile(r"\*\*|__")
 
 
+def _positions(line: str, cells: tuple[str, ...]) -> tuple[int, ...]:
+    """Start columns of cells split on runs of spaces (a fixed-width layout such as pdftotext -layout)."""
+    if "\t" in line or line.strip().count("|") >= 2 or len(cells) < 2 and line[:1] != " ":
+        return ()
+    out: list[int] = []
+    at = 0
+    for cell in cells:
+        if not cell:
+            out.append(0)
+            continue
+        at = line.index(cell, at)
+        out.append(at)
+        at += len(cell)
+    return tuple(out)
+
+
 def read_text(text: str) -> list[Row]:
     """Rows of a plain-text or Markdown document (blank lines are dropped, numbers are kept)."""
     if "\x00" in text:
@@ -86,7 +103,7 @@ def read_text(text: str) -> list[Row]:
         cells = split_cells(clean)
         if cells is None:
             continue
-        rows.append(Row(baris=n, sel=cells))
+        rows.append(Row(baris=n, sel=cells, posisi=_positions(clean, cells)))
     return rows
 
 

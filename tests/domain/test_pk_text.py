@@ -450,3 +450,97 @@ def test_unusable_documents_raise_parse_error_with_line(text, fragment):
 def test_binary_is_refused():
     with pytest.raises(pk_text.SourceError):
         parse("PK\x00\x01\x02")
+
+
+LAYOUT = """\
+                         PERJANJIAN KINERJA TAHUN 2025
+                    BADAN PERENCANAAN PEMBANGUNAN DAERAH
+                           KOTA MAKASSAR
+
+Yang bertanda tangan di bawah ini:
+Nama          : Dr. Ir. ANDI ZULKIFLY NANNA, M.Si
+Jabatan       : Kepala Badan Perencanaan Pembangunan Daerah
+selanjutnya disebut pihak pertama.
+Nama          : MOH. RAMDHAN POMANTO
+Jabatan       : Wali Kota Makassar
+selaku atasan langsung pihak pertama, selanjutnya disebut pihak kedua.
+
+                                                   Makassar, 2 Januari 2025
+Pihak Kedua,                                       Pihak Pertama,
+Wali Kota Makassar                                 Kepala Badan Perencanaan Pembangunan Daerah
+
+MOH. RAMDHAN POMANTO                               Dr. Ir. ANDI ZULKIFLY NANNA, M.Si
+                                                   Pembina Utama Muda (IV/c)
+                                                   NIP. 19680512 199403 1 009
+
+                       LAMPIRAN PERJANJIAN KINERJA TAHUN 2025
+NO   SASARAN STRATEGIS             INDIKATOR KINERJA                TARGET
+1    Meningkatnya kualitas         Persentase kesesuaian program    95 %
+     perencanaan pembangunan       RKPD dengan RPJMD
+     daerah                        Nilai SAKIP perangkat daerah     80,01 (A)
+2    Meningkatnya akuntabilitas    Jumlah dokumen perencanaan       6 dokumen
+     kinerja                       yang disusun tepat waktu
+
+NO   PROGRAM                                                 ANGGARAN
+1    Program Perencanaan, Pengendalian dan Evaluasi          Rp 1. 521.097.505,00
+     Pembangunan Daerah
+2    Program Penunjang Urusan Pemerintahan Daerah            Rp 3.649.867.866,00
+     JUMLAH                                                  Rp 5.170.965.371,00
+"""
+
+
+def test_fixed_width_layout_with_wrapped_cells_and_right_column_signatures():
+    [pk] = parse(LAYOUT)
+    assert pk.unit == "Badan Perencanaan Pembangunan Daerah"
+    assert pk.pemerintah == "Kota Makassar"
+    assert pk.tanggal == "2 Januari 2025"
+    got = [(s.uraian, i.uraian, i.target.teks) for s in pk.sasaran for i in s.indikator]
+    assert got == [
+        (
+            "Meningkatnya kualitas perencanaan pembangunan daerah",
+            "Persentase kesesuaian program RKPD dengan RPJMD",
+            "95 %",
+        ),
+        ("Meningkatnya kualitas perencanaan pembangunan daerah", "Nilai SAKIP perangkat daerah", "80,01 (A)"),
+        (
+            "Meningkatnya akuntabilitas kinerja",
+            "Jumlah dokumen perencanaan yang disusun tepat waktu",
+            "6 dokumen",
+        ),
+    ]
+    assert [(p.nama, p.anggaran) for p in pk.program] == [
+        ("Program Perencanaan, Pengendalian dan Evaluasi Pembangunan Daerah", Decimal("1521097505.00")),
+        ("Program Penunjang Urusan Pemerintahan Daerah", Decimal("3649867866.00")),
+    ]
+    assert pk.total_anggaran_tercetak == Decimal("5170965371.00")
+    sig = {t.pihak: t for t in pk.tanda_tangan}
+    assert sig["pertama"].nip == "196805121994031009"
+    assert sig["pertama"].pangkat == "Pembina Utama Muda (IV/c)"
+    assert sig["kedua"].nama == "MOH. RAMDHAN POMANTO"
+    assert sig["pertama"].tanggal == "2 Januari 2025"
+
+
+def test_pk_without_program_table_and_with_monthly_rencana_aksi():
+    text = SPACES.split("PROGRAM    ANGGARAN")[0] + (
+        "\nRENCANA AKSI\nNO\tINDIKATOR\tJan\tFeb\tMar\n1\tIndeks Kepuasan Masyarakat\t80\t82\t84\n"
+    )
+    [pk] = parse(text)
+    assert pk.program == ()
+    assert pk.total_anggaran is None
+    assert pk.rencana_aksi[0].target_periode == (("Jan", "80"), ("Feb", "82"), ("Mar", "84"))
+    assert len(pk.indikator) == 3
+
+
+@pytest.mark.parametrize(
+    "nip_line",
+    [
+        "NIP. 19711010 199312 2 003",
+        "NIP 197110101993122003",
+        "NIP : 19711010.199312.2.003",
+        "NIP.19711010 1993122 003",
+    ],
+)
+def test_nip_printed_in_any_grouping(nip_line):
+    text = SEED.read_text(encoding="utf-8").replace("NIP. 197110101993122003", nip_line)
+    [pk] = parse(text)
+    assert pk.pihak_pertama.nip == "197110101993122003"
