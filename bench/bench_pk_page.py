@@ -41,7 +41,9 @@ def main() -> int:
 
     if connection.vendor != "sqlite":
         # A name of its own: never clobber the test database of a test run going on at the same time.
-        connection.settings_dict["TEST"]["NAME"] = f"test_{connection.settings_dict['NAME']}_bench_{os.getpid()}"
+        connection.settings_dict["TEST"]["NAME"] = (
+            f"test_{connection.settings_dict['NAME']}_bench_{os.getpid()}"
+        )
     old_config = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
         return _run(args.indikator, args.kali, connection, CaptureQueriesContext)

@@ -200,7 +200,11 @@ def build_pk_data(
         tanda_tangan=(
             d.TandaTangan(bagian="pernyataan", pihak="kedua", nama=kedua.nama, jabatan=kedua.jabatan),
             d.TandaTangan(
-                bagian="pernyataan", pihak="pertama", nama=pertama.nama, jabatan=pertama.jabatan, nip=pertama.nip
+                bagian="pernyataan",
+                pihak="pertama",
+                nama=pertama.nama,
+                jabatan=pertama.jabatan,
+                nip=pertama.nip,
             ),
             d.TandaTangan(
                 bagian="lampiran_1",

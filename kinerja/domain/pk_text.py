@@ -872,7 +872,6 @@ class _PKParser:
         current = self.out.sasaran[-1] if self.out.sasaran and self.out.sasaran[-1][0] == tingkat else None
         tables = {header.tabel}
         j = i + 1
-        ncols = len(header.sel)
         while j < len(rows):
             row = rows[j]
             cells = [c.strip() for c in row.sel]

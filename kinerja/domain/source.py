@@ -77,7 +77,7 @@ _MARKUP = re.compile(r"\*\*|__")
 
 def _positions(line: str, cells: tuple[str, ...]) -> tuple[int, ...]:
     """Start columns of cells split on runs of spaces (a fixed-width layout such as pdftotext -layout)."""
-    if "\t" in line or line.strip().count("|") >= 2 or len(cells) < 2 and line[:1] != " ":
+    if "\t" in line or line.strip().count("|") >= 2 or (len(cells) < 2 and line[:1] != " "):
         return ()
     out: list[int] = []
     at = 0

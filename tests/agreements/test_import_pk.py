@@ -77,15 +77,27 @@ def test_import_creates_units_officials_and_the_whole_pk():
     assert pk.catatan_impor.count() == 0
     ikm = Indikator.objects.get(sasaran__perjanjian=pk, uraian__startswith="Indeks")
     assert ikm.target_nilai == Decimal("84.00") and ikm.target_desimal == 2
-    assert (ikm.target_predikat, ikm.target_predikat_tercetak, ikm.target_teks) == ("Baik", "Balk", "84,00 (Balk)")
+    assert (ikm.target_predikat, ikm.target_predikat_tercetak, ikm.target_teks) == (
+        "Baik",
+        "Balk",
+        "84,00 (Balk)",
+    )
     assert ikm.polaritas == Indikator.Polaritas.POSITIF
     # Penjelasan matched despite other case and spacing.
     assert ikm.berpenjelasan and ikm.sumber_data == "Kecamatan Bajeng"
     assert ikm.jumlah_indikator_tertulis == "Satu"
     assert list(ikm.dasar_hukum.values_list("urutan", flat=True)) == [1, 2]
     b = ikm.baseline.get()
-    assert (b.tahun, b.target, b.realisasi, b.capaian) == (2023, Decimal("85"), Decimal("80.33"), Decimal("94.51"))
-    assert hasil.pesan[0].startswith("Perjanjian Kinerja PK 2024 Kecamatan Bajeng") and "dibuat" in hasil.pesan[0]
+    assert (b.tahun, b.target, b.realisasi, b.capaian) == (
+        2023,
+        Decimal("85"),
+        Decimal("80.33"),
+        Decimal("94.51"),
+    )
+    assert (
+        hasil.pesan[0].startswith("Perjanjian Kinerja PK 2024 Kecamatan Bajeng")
+        and "dibuat" in hasil.pesan[0]
+    )
 
 
 def test_reimport_updates_and_never_duplicates():
@@ -130,7 +142,9 @@ def test_draft_flag_keeps_it_unpublished_and_a_later_import_publishes():
 
 def test_official_is_reused_by_nip_whatever_the_spelling():
     lama = Pejabat.objects.create(nama="Siti Haerani", nip="19711010 199312 2 003", jabatan="Sekcam")
-    data = build_pk_data(pihak_pertama=d.Pihak(nama="SITI HAERANI, S.SOS", jabatan="Camat Bajeng", nip=NIP_CAMAT))
+    data = build_pk_data(
+        pihak_pertama=d.Pihak(nama="SITI HAERANI, S.SOS", jabatan="Camat Bajeng", nip=NIP_CAMAT)
+    )
 
     pk = import_pk(data).pk
 
@@ -171,7 +185,9 @@ def test_st_and_siti_are_not_merged():
 def test_nip_missing_on_the_statement_is_taken_from_the_same_persons_signature():
     # As in the Bajeng document: no NIP on the statement, "NIP. 197110101993122003" under the signature.
     data = build_pk_data(pihak_pertama=d.Pihak(nama="SITI HAERANI, S.SOS", jabatan="Camat Bajeng"))
-    ttd = d.TandaTangan(bagian="pernyataan", pihak="pertama", nama="SITI HAERANI, S.SOS", nip=f"NIP. {NIP_CAMAT}")
+    ttd = d.TandaTangan(
+        bagian="pernyataan", pihak="pertama", nama="SITI HAERANI, S.SOS", nip=f"NIP. {NIP_CAMAT}"
+    )
     pk = import_pk(replace(data, tanda_tangan=(ttd,))).pk
     assert pk.pihak_pertama.nip == NIP_CAMAT and pk.pihak_pertama_nip == NIP_CAMAT
 

@@ -58,7 +58,9 @@ def test_staff_see_only_their_units_drafts_and_change_only_their_units(
 
     r = client.get(reverse("admin:agreements_perjanjiankinerja_changelist"))
     assert set(r.context["cl"].result_list) == {terbit_b}
-    assert client.get(reverse("admin:agreements_perjanjiankinerja_change", args=[draf_a.pk])).status_code == 302
+    assert (
+        client.get(reverse("admin:agreements_perjanjiankinerja_change", args=[draf_a.pk])).status_code == 302
+    )
 
     client = client_as(_staf(operator_a))
     r = client.get(reverse("admin:agreements_perjanjiankinerja_change", args=[terbit_b.pk]))

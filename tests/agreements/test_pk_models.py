@@ -27,7 +27,12 @@ pytestmark = pytest.mark.django_db
 def pk(unit_a):
     camat = Pejabat.objects.create(nama="SITI HAERANI, S.SOS", nip="197110101993122003", unit=unit_a)
     return PerjanjianKinerja.objects.create(
-        tahun=2024, unit=unit_a, pihak_pertama=camat, pihak_pertama_nama=camat.nama, tanggal_bulan=1, tanggal_tahun=2024
+        tahun=2024,
+        unit=unit_a,
+        pihak_pertama=camat,
+        pihak_pertama_nama=camat.nama,
+        tanggal_bulan=1,
+        tanggal_tahun=2024,
     )
 
 
@@ -40,7 +45,12 @@ def test_one_pk_per_natural_key(pk):
 
 @pytest.mark.parametrize(
     ("hari", "bulan", "tahun", "teks"),
-    [(None, 1, 2024, "Januari 2024"), (2, 1, 2024, "2 Januari 2024"), (None, None, 2024, "2024"), (None, None, None, "")],
+    [
+        (None, 1, 2024, "Januari 2024"),
+        (2, 1, 2024, "2 Januari 2024"),
+        (None, None, 2024, "2024"),
+        (None, None, None, ""),
+    ],
 )
 def test_tanggal_teks(pk, hari, bulan, tahun, teks):
     pk.tanggal_hari, pk.tanggal_bulan, pk.tanggal_tahun = hari, bulan, tahun
@@ -129,7 +139,10 @@ def test_str_of_every_model(pk):
             TandaTangan(perjanjian=pk, bagian="lampiran_1", pihak="kedua", nama="Bupati"),
             "Pihak Kedua (Lampiran 1): Bupati",
         ),
-        (RencanaAksi(perjanjian=pk, indikator_teks="IKM", periode="TW I", target_teks="80"), "IKM — TW I: 80"),
+        (
+            RencanaAksi(perjanjian=pk, indikator_teks="IKM", periode="TW I", target_teks="80"),
+            "IKM — TW I: 80",
+        ),
         (CatatanImpor(perjanjian=pk, baris=3, pesan="?"), "3: ?"),
         (CatatanImpor(perjanjian=pk, pesan="?"), "?"),
     ]

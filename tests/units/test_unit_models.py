@@ -47,7 +47,9 @@ def test_normalise_unit_matches_spellings(a, b):
 
 def test_kunci_teks_ignores_case_space_and_punctuation():
     assert kunci_teks("Indeks kepuasan  Masyarakat (IKM).") == kunci_teks("INDEKS KEPUASAN MASYARAKAT IKM")
-    assert kunci_teks_tanpa_kurung("Indeks Kepuasan Masyarakat (IKM)") == kunci_teks("Indeks Kepuasan Masyarakat")
+    assert kunci_teks_tanpa_kurung("Indeks Kepuasan Masyarakat (IKM)") == kunci_teks(
+        "Indeks Kepuasan Masyarakat"
+    )
 
 
 @pytest.mark.django_db

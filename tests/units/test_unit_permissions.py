@@ -121,7 +121,9 @@ def test_published_pk_is_viewable_by_anyone_but_not_editable(operator_b, anonymo
         ("superuser", {"pemda", "unit_a", "unit_b", "inspektorat_unit", "pemda_lain"}),
     ],
 )
-def test_visible_to_agrees_with_can(request, pengguna, terlihat, pemda, unit_a, unit_b, inspektorat_unit, pemda_lain):
+def test_visible_to_agrees_with_can(
+    request, pengguna, terlihat, pemda, unit_a, unit_b, inspektorat_unit, pemda_lain
+):
     user = request.getfixturevalue(pengguna)
     semua = {"pemda": pemda, "unit_a": unit_a, "unit_b": unit_b, "inspektorat_unit": inspektorat_unit}
     semua["pemda_lain"] = pemda_lain
