@@ -57,9 +57,7 @@ def _run(n_indikator: int, kali: int, connection, CaptureQueriesContext) -> int:
     from django.urls import reverse
 
     from kinerja.agreements.services import import_pk
-
-    sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import build_pk_data
+    from tests.conftest import build_pk_data
 
     t0 = time.perf_counter()
     pk = import_pk(build_pk_data(n_indikator=n_indikator)).pk

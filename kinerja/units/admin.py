@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
 from kinerja.units.models import Pejabat, Unit, UnitRole
@@ -42,8 +43,21 @@ class UnitScopedAdmin(admin.ModelAdmin):
     def _boleh_ubah(self, request, obj) -> bool:
         if obj is None:
             return True
-        unit = self._unit(obj)
+        unit = self.unit_untuk_izin(obj)
         return unit is not None and can(request.user, self.aksi_ubah, unit)
+
+    def unit_untuk_izin(self, obj) -> Unit | None:
+        """The unit whose permission decides about `obj` (a new unit is decided by its induk)."""
+        if not self.unit_lookup and obj.pk is None:
+            return obj.induk
+        return self._unit(obj)
+
+    def save_model(self, request, obj, form, change):
+        # Also on "add": a staff user cannot file an object under a unit they may not change.
+        unit = self.unit_untuk_izin(obj)
+        if unit is None or not can(request.user, self.aksi_ubah, unit):
+            raise PermissionDenied
+        super().save_model(request, obj, form, change)
 
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and self._boleh_ubah(request, obj)

@@ -68,3 +68,35 @@ def test_staff_see_only_their_units_drafts_and_change_only_their_units(
     assert r.context["has_change_permission"] is False  # published elsewhere: read only
     r = client.get(reverse("admin:agreements_perjanjiankinerja_change", args=[draf_a.pk]))
     assert r.context["has_change_permission"] is True
+
+
+def test_staff_cannot_file_a_pk_or_a_unit_under_a_unit_they_may_not_change(
+    rf, operator_b, admin_pemda, unit_a, pemda
+):
+    from django.contrib import admin as django_admin
+    from django.core.exceptions import PermissionDenied
+
+    from kinerja.agreements.models import PerjanjianKinerja
+    from kinerja.units.models import Pejabat, Unit
+
+    request = rf.post("/admin/")
+    request.user = _staf(operator_b)
+    pk_admin = django_admin.site._registry[PerjanjianKinerja]
+    baru = PerjanjianKinerja(tahun=2024, unit=unit_a, pihak_pertama=Pejabat.objects.create(nama="X"))
+    with pytest.raises(PermissionDenied):
+        pk_admin.save_model(request, baru, form=None, change=False)
+    assert not PerjanjianKinerja.objects.exists()
+
+    unit_admin = django_admin.site._registry[Unit]
+    request.user = admin_pemda
+    unit_admin.save_model(
+        request, Unit(nama="Kelurahan Limbung", jenis="sub_unit", induk=unit_a), None, False
+    )
+    request.user = operator_b
+    with pytest.raises(PermissionDenied):
+        unit_admin.save_model(
+            request, Unit(nama="Kelurahan Lain", jenis="sub_unit", induk=unit_a), None, False
+        )
+    with pytest.raises(PermissionDenied):
+        unit_admin.save_model(request, Unit(nama="Kabupaten Baru", jenis="pemerintah_daerah"), None, False)
+    assert list(Unit.objects.filter(jenis="sub_unit").values_list("nama", flat=True)) == ["Kelurahan Limbung"]

@@ -47,8 +47,7 @@ def test_parse_prints_the_fixed_json_without_a_database(tmp_path):
         (b"\x00\x01\x02binary\xff\xfe" * 20, "biner"),
         (b"Daftar belanja\nGula 2 kg\n", "bukan dokumen Perjanjian Kinerja"),
         (
-            b"PERJANJIAN KINERJA TAHUN 2024\nNama : A\nJabatan : Camat X\n"
-            b"NO\tSASARAN\tINDIKATOR\tTARGET\n",
+            b"PERJANJIAN KINERJA TAHUN 2024\nNama : A\nJabatan : Camat X\nNO\tSASARAN\tINDIKATOR\tTARGET\n",
             "baris 4",
         ),
     ],
@@ -66,7 +65,7 @@ def test_scanned_pdf_says_it_needs_ocr(tmp_path):
     import typst
 
     src = tmp_path / "pindaian.typ"
-    src.write_text('#set page(width: 10cm, height: 8cm)\n#rect(width: 6cm, height: 4cm, fill: gray)\n')
+    src.write_text("#set page(width: 10cm, height: 8cm)\n#rect(width: 6cm, height: 4cm, fill: gray)\n")
     f = tmp_path / "pindaian.pdf"
     typst.compile(str(src), output=str(f))
     res = run_cli("pk", "parse", str(f))
