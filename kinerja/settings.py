@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "kinerja.units",
     "kinerja.agreements",
+    "kinerja.documents",
 ]
 
 MIDDLEWARE = [
@@ -96,6 +97,9 @@ STATICFILES_DIRS = [BASE_DIR / "kinerja" / "static"]
 STATIC_ROOT = os.environ.get("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
 
 LOGIN_URL = "admin:login"
+
+# The public address printed under the verification QR code of published PK documents.
+KINERJA_BASE_URL = os.environ.get("KINERJA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", True)

@@ -41,22 +41,46 @@ def read_pks(path: str, stderr) -> list[PerjanjianKinerja]:
     raise AssertionError("unreachable")
 
 
+# Subcommands living elsewhere: each module has `add_parser(sub)` and `run(command, options)`.
+SUBCOMMANDS = ("kinerja.agreements.review_cli", "kinerja.documents.cli")
+
+
+def _modules():
+    import importlib
+
+    out = []
+    for name in SUBCOMMANDS:
+        try:
+            out.append(importlib.import_module(name))
+        except ModuleNotFoundError as err:
+            if err.name != name:
+                raise
+    return out
+
+
 class Command(BaseCommand):
-    help = _("Perjanjian Kinerja: baca (parse) atau impor dokumen .txt/.md/.docx/.pdf.")
+    help = _("Perjanjian Kinerja: baca (parse), impor, periksa (review) atau cetak (render) dokumen.")
 
     def add_arguments(self, parser):
-        sub = parser.add_subparsers(dest="aksi", required=True, metavar="{parse,import}")
+        sub = parser.add_subparsers(dest="aksi", required=True)
         p = sub.add_parser("parse", help=_("cetak PK hasil baca sebagai JSON, tanpa menyentuh basis data"))
         p.add_argument("file", help=_("berkas .txt, .md, .docx atau .pdf"))
         p.add_argument("--indent", type=int, default=2, help=_("indentasi JSON (0 = satu baris)"))
         i = sub.add_parser("import", help=_("simpan PK ke basis data dalam satu transaksi"))
         i.add_argument("file", help=_("berkas .txt, .md, .docx atau .pdf"))
         i.add_argument("--draft", action="store_true", help=_("simpan sebagai draf (tidak diterbitkan)"))
+        self._extra = {}
+        for module in _modules():
+            for aksi in module.add_parser(sub):
+                self._extra[aksi] = module
 
     def handle(self, *args, **options):
-        if options["aksi"] == "parse":
+        aksi = options["aksi"]
+        if aksi == "parse":
             return self._parse(options)
-        return self._import(options)
+        if aksi == "import":
+            return self._import(options)
+        return self._extra[aksi].run(self, options)
 
     def _parse(self, options) -> None:
         pks = read_pks(options["file"], self.stderr)
