@@ -38,7 +38,7 @@ from kinerja.domain.pk import (
     Target,
     Tingkat,
 )
-from kinerja.domain.source import Row, SourceError, read_path, read_text
+from kinerja.domain.source import Row, SourceError, read_bytes, read_path, read_text
 
 
 class ParseError(SourceError):
@@ -1551,9 +1551,22 @@ def parse_file(path: str) -> list[PerjanjianKinerja]:
     return parse_rows(read_path(path))
 
 
+def parse_bytes(data: bytes, name: str) -> list[PerjanjianKinerja]:
+    """Every PK in an uploaded file's content (the name tells .txt/.md/.docx/.pdf)."""
+    return parse_rows(read_bytes(data, name))
+
+
 def tanggal_pk(pk: PerjanjianKinerja) -> tanggal.Tanggal | None:
     """The PK's date (the statement page's), possibly without a day."""
     return tanggal.parse_tanggal(pk.tanggal or "")
 
 
-__all__ = ["ParseError", "baseline_from_text", "parse", "parse_file", "parse_rows", "parse_target"]
+__all__ = [
+    "ParseError",
+    "baseline_from_text",
+    "parse",
+    "parse_bytes",
+    "parse_file",
+    "parse_rows",
+    "parse_target",
+]

@@ -8,6 +8,8 @@ find it by. Plain text splits table rows on tabs, pipes, or runs of spaces; DOCX
 from __future__ import annotations
 
 import re
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -114,24 +116,42 @@ def read_path(path: str | Path) -> list[Row]:
         raise SourceError(f"berkas tidak ditemukan: {p}")
     if p.is_dir():
         raise SourceError(f"{p} adalah folder, bukan berkas")
-    data = p.read_bytes()
+    return _read(p.read_bytes(), p.name, p)
+
+
+def read_bytes(data: bytes, name: str) -> list[Row]:
+    """Rows of an uploaded file's content; `name` gives the kind (.txt/.md/.docx/.pdf) and messages."""
+    return _read(data, name, None)
+
+
+def _read(data: bytes, name: str, path: Path | None) -> list[Row]:
     if not data.strip():
-        raise SourceError(f"berkas kosong: {p.name}")
-    suffix = p.suffix.lower()
+        raise SourceError(f"berkas kosong: {name}")
+    suffix = Path(name).suffix.lower()
     if suffix == ".docx" or (data[:2] == b"PK" and suffix not in {".txt", ".md"}):
         from kinerja.domain import docx_source
 
-        return docx_source.read_docx(p)
+        return _via_file(docx_source.read_docx, data, ".docx", path)
     if suffix == ".pdf" or data[:5] == b"%PDF-":
         from kinerja.domain import pdf_source
 
-        return pdf_source.read_pdf(p)
+        return _via_file(pdf_source.read_pdf, data, ".pdf", path)
     if suffix == ".doc":
         raise SourceError("format .doc (Word lama) tidak didukung; simpan ulang sebagai .docx atau .pdf")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         if b"\x00" in data[:4096]:
-            raise SourceError(f"{p.name} bukan berkas teks, DOCX, atau PDF (berisi data biner)") from None
+            raise SourceError(f"{name} bukan berkas teks, DOCX, atau PDF (berisi data biner)") from None
         text = data.decode("cp1252", errors="replace")
     return read_text(text)
+
+
+def _via_file(reader: Callable[[Path], list[Row]], data: bytes, suffix: str, path: Path | None) -> list[Row]:
+    """Run a reader that needs a file on the given path, or on a temporary copy of the bytes."""
+    if path is not None:
+        return reader(path)
+    with tempfile.NamedTemporaryFile(suffix=suffix) as tmp:
+        tmp.write(data)
+        tmp.flush()
+        return reader(Path(tmp.name))
