@@ -462,3 +462,28 @@ class CatatanImpor(models.Model):
 
     def __str__(self) -> str:
         return f"{self.baris}: {self.pesan}" if self.baris is not None else self.pesan
+
+
+class UnggahanPK(models.Model):
+    """An uploaded PK document waiting for the user to check its reading and review, then accept it.
+
+    Kept only until accepted or cancelled (and at most `UMUR_JAM` hours): the stored PK is the record.
+    """
+
+    UMUR_JAM = 24
+
+    pengguna = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("pengguna"), on_delete=models.CASCADE, related_name="+"
+    )
+    nama_berkas = models.CharField(_("nama berkas"), max_length=255)
+    isi = models.BinaryField(_("isi berkas"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    dibuat_pada = models.DateTimeField(_("diunggah pada"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("unggahan PK")
+        verbose_name_plural = _("unggahan PK")
+        ordering = ["-dibuat_pada"]
+
+    def __str__(self) -> str:
+        return self.nama_berkas

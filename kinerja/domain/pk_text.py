@@ -1337,7 +1337,7 @@ class _PKParser:
                     dasar.append(_norm(text))
                     continue
             if part == "indikator":
-                m = re.search(r"memiliki\s+(?P<n>\S+)\s+indikator", text, re.I)
+                m = re.search(r"memiliki\s+(?P<n>\S+(?:\s+\S+){0,3}?)\s+indikator", text, re.I)
                 if m:
                     jumlah = m.group("n")
                     continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
+from functools import lru_cache
 
 from kinerja.domain.numbers import AngkaError, format_angka, parse_angka
 
@@ -31,15 +32,20 @@ _KURUNG = re.compile(r"\([^()]*\)")
 
 
 def _ascii(text: str) -> str:
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def kata_kunci(text: str | None) -> list[str]:
+@lru_cache(maxsize=16384)  # documents and the catalogue repeat the same names and titles
+def _kata(text: str) -> tuple[str, ...]:
+    return tuple(w for w in _BUKAN_HURUF.split(_ascii(text).lower()) if w)
+
+
+def kata_kunci(text: str | None) -> tuple[str, ...]:
     """The words of a text in lower case, punctuation and accents dropped."""
-    if not text:
-        return []
-    return [w for w in _BUKAN_HURUF.split(_ascii(text).lower()) if w]
+    return _kata(text) if isinstance(text, str) and text else ()
 
 
 def kunci(text: str | None) -> str:
@@ -47,11 +53,14 @@ def kunci(text: str | None) -> str:
     return " ".join(kata_kunci(text))
 
 
+@lru_cache(maxsize=16384)
+def _kunci_tanpa_kurung(text: str) -> str:
+    return kunci(_KURUNG.sub(" ", text))
+
+
 def kunci_tanpa_kurung(text: str | None) -> str:
     """As `kunci`, ignoring parenthesised parts ("Indeks Kepuasan Masyarakat (IKM)")."""
-    if not text:
-        return ""
-    return kunci(_KURUNG.sub(" ", text))
+    return _kunci_tanpa_kurung(text) if isinstance(text, str) and text else ""
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -61,24 +70,25 @@ def kunci_tanpa_kurung(text: str | None) -> str:
 # Gelar depan (written before the name). "Andi", "Daeng", "Raden" are names or noble titles that are
 # part of the registered name, so they stay.
 _GELAR_DEPAN = frozenset({"prof", "dr", "drs", "dra", "ir", "h", "hj", "kh", "drg", "drh", "hc", "hm"})
+
+
 # Gelar belakang written without a comma before it ("BUDI SANTOSO M.Si"): the common degrees.
-_GELAR_BELAKANG = frozenset(
-    {
-        "sh", "se", "mm", "msi", "mh", "mpd", "spd", "ssos", "sstp", "sip", "skm", "skep", "map", "mkes",
-        "amd", "st", "mt", "skom", "mkom", "sp", "mp", "sag", "mag", "shi", "mhi", "ssi", "msc", "phd",
-        "spt", "msp", "sths", "ak", "ca", "mba", "mak", "ssit", "sh", "mh", "sps", "sstp", "ipu", "mt",
-    }
-)  # fmt: skip
+def _himpunan(kata: str) -> frozenset[str]:
+    return frozenset(kata.split())
+
+
+_GELAR_BELAKANG = _himpunan(
+    "sh se mm msi mh mpd spd ssos sstp sip skm skep map mkes amd st mt skom mkom sp mp sag mag shi mhi ssi "
+    "msc phd spt msp sths ak ca mba mak ssit sps ipu"
+)
 # Abbreviations read as the same first name: "St." is how "Siti" is commonly shortened (REFERENCE/issue 3).
 _SAMA = {"st": "siti", "sitti": "siti", "sti": "siti"}
 # Abbreviations and spellings of one name that are a *variant*, not a different person.
 _KELOMPOK_VARIAN: tuple[frozenset[str], ...] = (
-    frozenset(
-        {
-            "m", "muh", "muhd", "mhd", "moh", "moch", "mochd", "muhammad", "muhamad", "mohammad", "mohamad",
-            "mochammad", "mochamad", "muchammad", "mohamed", "mohammed", "muhammed",
-        }
-    ),  # fmt: skip
+    _himpunan(
+        "m muh muhd mhd moh moch mochd muhammad muhamad mohammad mohamad mochammad mochamad muchammad "
+        "mohamed mohammed muhammed"
+    ),
     frozenset({"abd", "abdul"}),
     frozenset({"a", "andi"}),
 )
@@ -103,18 +113,15 @@ def kunci_nama(nama: str | None) -> tuple[str, ...]:
     while len(token) > 1 and (_titik_dalam(token[-1]) or kunci(token[-1]) in _GELAR_BELAKANG):
         token.pop()
     while len(token) > 1:
-        kata = kata_kunci(token[0])
-        if len(kata) == 1 and kata[0] in _GELAR_DEPAN:
-            token.pop(0)
-            continue
-        if len(kata) > 1 and all(k in _GELAR_DEPAN for k in kata):  # "Dr.Ir." written together
+        depan = kata_kunci(token[0])
+        if depan and all(k in _GELAR_DEPAN for k in depan):  # "Dr.", "H.", "Dr.Ir." written together
             token.pop(0)
             continue
         break
     kata = kata_kunci(" ".join(token))
-    if kata:
-        kata[0] = _SAMA.get(kata[0], kata[0])
-    return tuple(kata)
+    if kata and kata[0] in _SAMA:
+        return (_SAMA[kata[0]], *kata[1:])
+    return kata
 
 
 def _kata_sejalan(a: str, b: str) -> bool:
@@ -201,9 +208,9 @@ def angka_dari_kata(text: str | None) -> int | None:
         return None
     if len(kata) == 1 and kata[0].isdigit():
         return int(kata[0]) if len(kata[0]) <= 4 else None
-    if kata == ["sepuluh"]:
+    if kata == ("sepuluh",):
         return 10
-    if kata == ["sebelas"]:
+    if kata == ("sebelas",):
         return 11
     if len(kata) == 2 and kata[1] == "belas" and kata[0] in _SATUAN_KATA:
         return 10 + _SATUAN_KATA[kata[0]]

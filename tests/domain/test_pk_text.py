@@ -544,3 +544,15 @@ def test_nip_printed_in_any_grouping(nip_line):
     text = SEED.read_text(encoding="utf-8").replace("NIP. 197110101993122003", nip_line)
     [pk] = parse(text)
     assert pk.pihak_pertama.nip == "197110101993122003"
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [("**Satu**", "Satu"), ("2 (dua)", "2 (dua)"), ("dua belas", "dua belas"), ("1 (satu)", "1 (satu)")],
+)
+def test_stated_indicator_count_keeps_all_its_words(words, expected):
+    text = SEED.read_text(encoding="utf-8").replace(
+        "memiliki **Satu** indikator", f"memiliki {words} indikator"
+    )
+    [pk] = parse(text)
+    assert pk.penjelasan[0].jumlah_indikator_tertulis == expected

@@ -1,0 +1,183 @@
+"""Importing a PK on the web: upload, see how it was read and what the review found, then accept.
+
+Nothing is stored until the user accepts; acceptance stores every PK of the file in one transaction
+through the same service as `kinerja pk import`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from kinerja.agreements.models import UnggahanPK
+from kinerja.agreements.services import ImporError, import_pk
+from kinerja.domain import pk as d
+from kinerja.domain import pk_text
+from kinerja.domain.review import Temuan, review
+from kinerja.domain.source import SourceError
+
+BATAS_UKURAN = 10 * 1024 * 1024  # 10 MiB: a PK with scans of every page stays well below
+JENIS_BERKAS = (".txt", ".md", ".docx", ".pdf")
+
+
+class ImporForm(forms.Form):
+    berkas = forms.FileField(
+        label=gettext_lazy("Berkas Perjanjian Kinerja"),
+        help_text=gettext_lazy("Teks (.txt/.md), Word (.docx) atau PDF berlapis teks; paling besar 10 MB."),
+    )
+
+    def clean_berkas(self):
+        berkas = self.cleaned_data["berkas"]
+        nama = berkas.name.lower()
+        if not nama.endswith(JENIS_BERKAS):
+            raise forms.ValidationError(
+                _("Jenis berkas “%(nama)s” tidak didukung; gunakan .txt, .md, .docx atau .pdf.")
+                % {"nama": berkas.name}
+            )
+        if berkas.size > BATAS_UKURAN:
+            raise forms.ValidationError(_("Berkas lebih dari 10 MB."))
+        return berkas
+
+
+@dataclass(frozen=True)
+class Pratinjau:
+    """One PK of the uploaded file: what was read, what the review found, what the import would do."""
+
+    data: d.PerjanjianKinerja
+    temuan: list[Temuan]
+    pesan: list[str]
+    galat_impor: str | None
+
+    @property
+    def jumlah(self) -> dict[str, int]:
+        return {
+            tingkat: sum(1 for s in self.data.sasaran if s.tingkat == tingkat)
+            for tingkat in ("strategis", "program", "kegiatan")
+        }
+
+    def per_tingkat(self, tingkat: str) -> list[Temuan]:
+        return [t for t in self.temuan if t.tingkat == tingkat]
+
+    @property
+    def galat(self) -> list[Temuan]:
+        return self.per_tingkat("galat")
+
+    @property
+    def peringatan(self) -> list[Temuan]:
+        return self.per_tingkat("peringatan")
+
+    @property
+    def info(self) -> list[Temuan]:
+        return self.per_tingkat("info")
+
+
+class _Batal(Exception):
+    """Raised inside a dry run so that its transaction rolls back."""
+
+
+def _coba(data: d.PerjanjianKinerja, user, sha: str, nama: str) -> tuple[list[str], str | None]:
+    """What importing would do (created or updated, new units and pejabat), without storing anything."""
+    hasil: list[str] = []
+    try:
+        with transaction.atomic():
+            hasil = import_pk(data, user=user, sumber=nama, sha256=sha).pesan
+            raise _Batal
+    except _Batal:
+        return hasil, None
+    except (ImporError, PermissionDenied) as err:
+        return [], str(err)
+
+
+def _hapus_lama() -> None:
+    batas = timezone.now() - timedelta(hours=UnggahanPK.UMUR_JAM)
+    UnggahanPK.objects.filter(dibuat_pada__lt=batas).delete()
+
+
+@login_required
+def pk_impor(request: HttpRequest) -> HttpResponse:
+    """Upload a PK document; an unreadable file is refused here with the line and the reason."""
+    form = ImporForm(request.POST or None, request.FILES or None)
+    galat_baca: str | None = None
+    if request.method == "POST" and form.is_valid():
+        berkas = form.cleaned_data["berkas"]
+        isi = berkas.read()
+        try:
+            pk_text.parse_bytes(isi, berkas.name)
+        except SourceError as err:
+            baris = f" (baris {err.baris})" if err.baris else ""
+            galat_baca = _("%(nama)s tidak dapat dibaca%(baris)s: %(pesan)s") % {
+                "nama": berkas.name,
+                "baris": baris,
+                "pesan": err.pesan,
+            }
+        else:
+            _hapus_lama()
+            unggahan = UnggahanPK.objects.create(
+                pengguna=request.user,
+                nama_berkas=berkas.name[:255],
+                isi=isi,
+                sha256=hashlib.sha256(isi).hexdigest(),
+            )
+            return redirect("agreements:pk_impor_pratinjau", unggahan_id=unggahan.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "agreements/impor_form.html", {"form": form, "galat_baca": galat_baca}, status=status
+    )
+
+
+@login_required
+def pk_impor_pratinjau(request: HttpRequest, unggahan_id: int) -> HttpResponse:
+    """Show the reading and the review; on POST accept (store, in one transaction) or cancel."""
+    unggahan = get_object_or_404(UnggahanPK, pk=unggahan_id, pengguna=request.user)
+    if request.method == "POST" and "batal" in request.POST:
+        unggahan.delete()
+        messages.info(request, _("Impor dibatalkan; tidak ada yang disimpan."))
+        return redirect("agreements:pk_list")
+    data_pk = pk_text.parse_bytes(bytes(unggahan.isi), unggahan.nama_berkas)
+    if request.method == "POST":
+        draft = bool(request.POST.get("draft"))
+        try:
+            with transaction.atomic():
+                hasil = [
+                    import_pk(
+                        data,
+                        draft=draft,
+                        user=request.user,
+                        sumber=unggahan.nama_berkas,
+                        sha256=unggahan.sha256,
+                    )
+                    for data in data_pk
+                ]
+                unggahan.delete()
+        except (ImporError, PermissionDenied) as err:
+            messages.error(request, _("Tidak disimpan: %s") % err)
+        else:
+            for res in hasil:
+                messages.success(request, " ".join(res.pesan))
+            return redirect(reverse("agreements:pk_detail", args=[hasil[0].pk.pk]))
+    pratinjau = []
+    for data in data_pk:
+        pesan, galat = _coba(data, request.user, unggahan.sha256, unggahan.nama_berkas)
+        pratinjau.append(Pratinjau(data=data, temuan=review(data), pesan=pesan, galat_impor=galat))
+    return render(
+        request,
+        "agreements/impor_pratinjau.html",
+        {
+            "unggahan": unggahan,
+            "pratinjau": pratinjau,
+            "boleh_simpan": all(p.galat_impor is None for p in pratinjau),
+        },
+    )
