@@ -49,8 +49,8 @@ test: install-test browser
 	$(BIN)/pytest
 
 lint: install-test
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+	$(BIN)/ruff check kinerja tests bench manage.py
+	$(BIN)/ruff format --check kinerja tests bench manage.py
 	$(BIN)/mypy
 	$(BIN)/kinerja makemigrations --check --dry-run -v0
 

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "kinerja.units",
     "kinerja.agreements",
     "kinerja.documents",
+    "kinerja.surveys",
 ]
 
 MIDDLEWARE = [
