@@ -122,6 +122,7 @@ _PERIOD_WORDS = re.compile(
     r"^(?:Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Ags|Sep|Okt|Nov|Des)",
     re.I,
 )
+_PERIODE = "periode:"
 _PROSE = re.compile(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{2,}\s+[a-z]{2,}")
 
 
@@ -204,6 +205,11 @@ def parse_target(teks: str) -> Target:
         predikat=kata.kata if kata else None,
         predikat_tercetak=kata.tercetak if kata and kata.dinormalisasi else None,
     )
+
+
+def _core(cols: dict[str, int]) -> dict[str, int]:
+    """The columns of a tabel kinerja header without its period columns (Tw 1 … Tw 4)."""
+    return {k: v for k, v in cols.items() if not k.startswith(_PERIODE)}
 
 
 def _aligned(row: Row, header: Row) -> bool:
@@ -877,7 +883,11 @@ class _PKParser:
             cells = [c.strip() for c in row.sel]
             filled = [c for c in cells if c]
             if row.tabel not in tables:
-                if row.tabel is not None and _is_kinerja_header(row) and self._columns(row) == cols:
+                if (
+                    row.tabel is not None
+                    and _is_kinerja_header(row)
+                    and _core(self._columns(row)) == _core(cols)
+                ):
                     tables.add(row.tabel)  # the header repeated on a new page
                 else:
                     break
@@ -886,6 +896,13 @@ class _PKParser:
                 continue
             text = row.teks
             if _is_kinerja_header(row):  # repeated header on a new page
+                consumed.add(row.baris)
+                j += 1
+                continue
+            if len(filled) >= 2 and all(_PERIOD_WORDS.match(c) for c in filled) and not header.posisi:
+                for k, c in enumerate(cells):  # a second header row: "Tw 1 | Tw 2 | Tw 3 | Tw 4"
+                    if c:
+                        cols[_PERIODE + c] = k
                 consumed.add(row.baris)
                 j += 1
                 continue
@@ -965,6 +982,13 @@ class _PKParser:
                 current[2].append(
                     Indikator(uraian=_norm(_MARKER.sub("", p, count=1)), target=target, baris=row.baris)
                 )
+            periods = tuple(
+                (name[len(_PERIODE) :], _norm(v)) for name, v in values.items() if name.startswith(_PERIODE)
+            )
+            if any(v for _p, v in periods) and len(parts) == 1:
+                self.out.rencana.append(
+                    RencanaAksi(indikator=current[2][-1].uraian, target_periode=periods, baris=row.baris)
+                )
             for extra in values.get("_lain", []):
                 self.out.note(row.baris, f"kolom lain di tabel kinerja tidak dibaca: “{extra}”")
             consumed.add(row.baris)
@@ -980,10 +1004,12 @@ class _PKParser:
                 continue
             if key in {"no", "nomor"} or (key.startswith("no") and len(key) <= 3):
                 cols.setdefault("no", k)
+            elif _PERIOD_WORDS.match(_norm(c)):
+                cols[_PERIODE + _norm(c)] = k  # "Tw 1" … : quarterly targets beside the annual one
+            elif "indikator" in key:  # before "sasaran": "Indikator Sasaran Strategis"
+                cols.setdefault("indikator", k)
             elif "sasaran" in key:
                 cols.setdefault("sasaran", k)
-            elif "indikator" in key:
-                cols.setdefault("indikator", k)
             elif "satuan" in key:
                 cols.setdefault("satuan", k)
             elif "target" in key and "target" not in cols:
@@ -1008,7 +1034,11 @@ class _PKParser:
         filled = [c for c in cells if c.strip()]
         if filled and re.fullmatch(r"\d{1,3}\.?", filled[0].strip()) and len(filled) > 2:
             filled = filled[1:]
-        order = [name for name, _ in sorted(cols.items(), key=lambda kv: kv[1]) if name != "no"]
+        order = [
+            name
+            for name, _ in sorted(cols.items(), key=lambda kv: kv[1])
+            if name != "no" and not name.startswith(_PERIODE)
+        ]
         res = {}
         for name, value in zip(reversed(order), reversed(filled), strict=False):
             res[name] = value

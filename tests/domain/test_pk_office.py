@@ -118,3 +118,64 @@ def test_real_tables_with_packed_cells_units_column_and_repeated_header(tmp_path
     assert sig["pertama"].nip == "196607011993031007"
     assert sig["pertama"].pangkat == "Pembina Utama Madya (IV/d)"
     assert sig["kedua"].nama == "Hj. KUSTINI SRI PURNOMO"
+
+
+KEMENDAG = [
+    "PERJANJIAN KINERJA TAHUN 2025",
+    "BIRO PERENCANAAN",
+    "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta "
+    "berorientasi pada hasil, yang bertanda tangan di bawah ini:",
+    "Nama\t: Dr. IR. SUHANTO, M.Si",
+    "Jabatan\t: Kepala Biro Perencanaan",
+    "berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini.",
+    "Jakarta, 6 Januari 2025",
+    "Kepala Biro Perencanaan",
+    "Dr. IR. SUHANTO, M.Si",
+    "NIP. 19680512 199403 1 009",
+    PAGE_BREAK,
+    "LAMPIRAN PERJANJIAN KINERJA TAHUN 2025 BIRO PERENCANAAN",
+    [
+        [
+            "No",
+            "Sasaran Program",
+            "Indikator Sasaran Program",
+            "Target",
+            "Prediksi Capaian (%)",
+            None,
+            None,
+            None,
+        ],
+        [MERGE_UP, MERGE_UP, MERGE_UP, MERGE_UP, "Tw 1", "Tw 2", "Tw 3", "Tw 4"],
+        ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)", "(8)"],
+        [
+            "1",
+            "Meningkatnya kualitas perencanaan",
+            "Persentase rekomendasi yang ditindaklanjuti",
+            "90%",
+            "20",
+            "45",
+            "70",
+            "90",
+        ],
+    ],
+]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_single_signatory_pk_with_quarterly_prediction_columns(tmp_path, fmt):
+    path = MAKERS[fmt](tmp_path / f"pk.{fmt}", KEMENDAG)
+    [pk] = pk_text.parse_file(str(path))
+    assert pk.pihak_pertama.nama == "Dr. IR. SUHANTO, M.Si"
+    assert pk.pihak_kedua is None
+    assert [(s.tingkat, i.uraian, i.target.teks) for s in pk.sasaran for i in s.indikator] == [
+        ("program", "Persentase rekomendasi yang ditindaklanjuti", "90%")
+    ]
+    assert pk.rencana_aksi[0].target_periode == (
+        ("Tw 1", "20"),
+        ("Tw 2", "45"),
+        ("Tw 3", "70"),
+        ("Tw 4", "90"),
+    )
+    assert not [c for c in pk.catatan if "kolom lain" in c.pesan]
+    [ttd] = pk.tanda_tangan
+    assert (ttd.pihak, ttd.nip, ttd.tanggal) == ("pertama", "196805121994031009", "6 Januari 2025")
