@@ -15,6 +15,7 @@ from kinerja.agreements.models import (
     RencanaAksi,
     Sasaran,
     TandaTangan,
+    UnggahanPK,
 )
 from kinerja.units.admin import UnitScopedAdmin
 
@@ -228,3 +229,22 @@ class CatatanImporAdmin(UnitScopedAdmin):
     search_fields = ["pesan", "perjanjian__unit__nama"]
     list_select_related = ["perjanjian", "perjanjian__unit"]
     autocomplete_fields = ["perjanjian"]
+
+
+@admin.register(UnggahanPK)
+class UnggahanPKAdmin(admin.ModelAdmin):
+    """Uploads waiting for acceptance: read-only; a superuser may delete stale ones."""
+
+    list_display = ("nama_berkas", "pengguna", "dibuat_pada")
+    readonly_fields = ("nama_berkas", "pengguna", "sha256", "dibuat_pada")
+    exclude = ("isi",)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        return qs if request.user.is_superuser else qs.filter(pengguna=request.user)

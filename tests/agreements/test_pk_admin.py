@@ -30,7 +30,9 @@ def test_every_model_has_a_working_admin(admin_client, pk, app_label):
     for model in apps.get_app_config(app_label).get_models():
         info = (model._meta.app_label, model._meta.model_name)
         assert admin_client.get(reverse("admin:{}_{}_changelist".format(*info))).status_code == 200, info
-        assert admin_client.get(reverse("admin:{}_{}_add".format(*info))).status_code == 200, info
+        add = admin_client.get(reverse("admin:{}_{}_add".format(*info))).status_code
+        # uploads waiting for acceptance are made by the import page, never by hand in the admin
+        assert add == (403 if model._meta.model_name == "unggahanpk" else 200), info
         obj = model.objects.first()
         if obj is not None:
             url = reverse("admin:{}_{}_change".format(*info), args=[obj.pk])
