@@ -61,6 +61,8 @@ Bbox = tuple[float, float, float, float]
 _PAGE_NUMBER = re.compile(
     r"(?i)^(?:-\s*)?\d{1,3}(?:\s*-)?$|^(?:halaman|hal\.?)\s*\d{1,3}(?:\s*(?:dari|/)\s*\d{1,3})?$"
 )
+# Running headers and footers live in the top and bottom 7% of the page (above and below the text).
+_MARGIN_ZONE = 0.07
 _GAP_IN_CHARS = 2.0  # a gap of this many average character widths separates two cells
 # Two characters further apart than this fraction of the font size are two words. pdfplumber's
 # default is a fixed 3pt, which glues the words of small text (a 7pt space is about 2pt wide)
@@ -82,17 +84,20 @@ def read_pdf(path: str | Path) -> list[Row]:
             if not pdf.pages:
                 raise SourceError("berkas PDF tidak berisi halaman")
             tabel = -1
-            for number, page in enumerate(pdf.pages, start=1):
+            pages: list[tuple[float, list[_Block]]] = []
+            for page in pdf.pages:
                 page_chars = page.chars
                 chars += len(page_chars)
                 unreadable += sum(1 for c in page_chars if c["text"].startswith("(cid:"))
-                for block in _page_blocks(page) if page_chars else []:
+                pages.append((float(page.height), _page_blocks(page) if page_chars else []))
+                page.close()
+            for number, blocks in enumerate(_without_running_lines(pages), start=1):
+                for block in blocks:
                     if not block.is_line and not _continues(rows, block, number):
                         tabel += 1
                     table_id = None if block.is_line else tabel
                     for cells in block.rows:
                         rows.append(Row(baris=len(rows) + 1, sel=cells, tabel=table_id, halaman=number))
-                page.close()
     except SourceError:
         raise
     except Exception as exc:
@@ -102,6 +107,33 @@ def read_pdf(path: str | Path) -> list[Row]:
     if unreadable > chars / 2:
         raise SourceError(PESAN_TEKS_RUSAK)
     return rows
+
+
+def _without_running_lines(pages: list[tuple[float, list[_Block]]]) -> list[list[_Block]]:
+    """Pages without page numbers and running headers/footers: a line in the top or bottom margin
+    zone that is a page number, or that stands the same on two or more pages. They are the
+    printer's, not the document's text (a footer inside a paragraph would otherwise join it)."""
+
+    def key(block: _Block) -> str:
+        return " ".join(" ".join(block.rows[0]).split())
+
+    def in_margin(block: _Block, height: float) -> bool:
+        return block.line is not None and (
+            block.line.top < _MARGIN_ZONE * height or block.line.bottom > (1 - _MARGIN_ZONE) * height
+        )
+
+    seen: dict[str, int] = {}
+    for height, blocks in pages:
+        for k in {key(b) for b in blocks if in_margin(b, height)}:
+            seen[k] = seen.get(k, 0) + 1
+    return [
+        [
+            b
+            for b in blocks
+            if not (in_margin(b, height) and (seen[key(b)] >= 2 or _PAGE_NUMBER.match(key(b))))
+        ]
+        for height, blocks in pages
+    ]
 
 
 def _continues(rows: list[Row], block: _Block, page: int) -> bool:
@@ -181,6 +213,13 @@ def _page_blocks(page: Any) -> list[_Block]:
         right = max(x1 for _, x1 in edges)
         if right - left >= float(page.width) / 2:  # a page of short lines only: no paragraphs
             blocks = _join_wrapped(blocks, left, right)
+    # A line that starts right of the page's middle (the right-hand signature block: a NIP or a
+    # pangkat under the Pihak Pertama only) keeps an empty first cell so it stays in its column, as
+    # the text reader does for a line pushed right.
+    middle = float(page.width) / 2
+    for block in blocks:
+        if block.line is not None and len(block.line.cells) == 1 and block.line.x0 >= middle:
+            block.rows = [("", *block.line.cells)]
     return blocks
 
 

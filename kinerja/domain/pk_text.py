@@ -207,6 +207,21 @@ def parse_target(teks: str) -> Target:
     )
 
 
+_TOTAL_WORD = re.compile(
+    r"^\s*(?:TOTAL(?:\s+ANGGARAN)?|JUMLAH(?:\s+(?:ANGGARAN|TOTAL))?|J\s*U\s*M\s*L\s*A\s*H|T\s*O\s*T\s*A\s*L)\s*:?\s*",
+    re.I,
+)
+
+
+def _is_total(text: str) -> re.Match[str] | None:
+    """A total row ("TOTAL", "Jumlah Rp 5.204.765.371,00") — not an indicator such as "Jumlah anggaran 100%"."""
+    m = _TOTAL_ROW.match(text)
+    if m is None:
+        return None
+    rest = _TOTAL_WORD.sub("", text, count=1).strip()
+    return m if not rest or _AMOUNT.match(rest) else None
+
+
 def _core(cols: dict[str, int]) -> dict[str, int]:
     """The columns of a tabel kinerja header without its period columns (Tw 1 … Tw 4)."""
     return {k: v for k, v in cols.items() if not k.startswith(_PERIODE)}
@@ -836,7 +851,7 @@ class _PKParser:
                 consumed.add(row.baris)
                 i = self._anggaran_list(rows, i + 1, consumed)
                 continue
-            if _TOTAL_ROW.match(row.teks) and self._total(row):
+            if _is_total(row.teks) and self._total(row):
                 consumed.add(row.baris)
             i += 1
         if not any(True for _ in self.out.sasaran):
@@ -921,7 +936,7 @@ class _PKParser:
                 continue
             if _ends_text_table(row, header):
                 break  # a plain line ends a text table
-            if self._is_program_header(row) or _TOTAL_ROW.match(text):
+            if self._is_program_header(row) or _is_total(text):
                 break
             values = self._cells(row, cols, header)
             sas = _norm(values.get("sasaran", ""))
@@ -1090,7 +1105,7 @@ class _PKParser:
             if header.tabel is not None and row.tabel != header.tabel:
                 break
             if _ends_text_table(row, header):
-                if _TOTAL_ROW.match(row.teks) and self._total(row):
+                if _is_total(row.teks) and self._total(row):
                     consumed.add(row.baris)
                     j += 1
                 break
@@ -1105,7 +1120,7 @@ class _PKParser:
                 consumed.add(row.baris)
                 j += 1
                 continue
-            if _TOTAL_ROW.match(row.teks):
+            if _is_total(row.teks):
                 self._total(row)
                 consumed.add(row.baris)
                 j += 1
@@ -1183,7 +1198,7 @@ class _PKParser:
                 consumed.add(row.baris)
                 j += 1
                 continue
-            if _TOTAL_ROW.match(row.teks) and self._total(row):
+            if _is_total(row.teks) and self._total(row):
                 consumed.add(row.baris)
                 j += 1
                 continue

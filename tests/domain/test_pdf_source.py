@@ -226,7 +226,8 @@ def test_page_numbers_between_the_parts_do_not_break_a_table(tmp_path: Path) -> 
     rows = read_pdf(_compile(tmp_path, source))
 
     assert {r.tabel for r in rows if r.sel[0].isdigit() and len(r.sel) == 2} == {0}
-    assert ("- 1 -",) in [r.sel for r in rows]
+    # page numbers are the printer's, not the document's: they are not rows
+    assert not [r for r in rows if r.teks.startswith("- ")]
 
 
 def _png(width: int, height: int) -> bytes:
