@@ -277,6 +277,9 @@ def _continues_line(above: _Line, line: _Line, left: float, right: float, leadin
         _same_size(above, line)
         and -0.2 * height <= line.top - above.bottom <= leading + 0.25 * height
         and left - cw <= line.x0 <= above.x0 + 5 * cw
+        # a wrapped line starts near the text's left edge: lines centred in the right half (a
+        # signature block) are not a paragraph
+        and line.x0 <= left + 6 * cw
         and not _LIST_MARKER.match(line.cells[0])
         and not _STANDS_ALONE.match(line.cells[0])
         and above.x1 + 0.25 * height + line.first_word > right + 0.5 * cw
