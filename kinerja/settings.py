@@ -43,7 +43,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "kinerja.middleware.BahasaMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -97,7 +97,22 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "kinerja" / "static"]
 STATIC_ROOT = os.environ.get("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "masuk"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/"
+
+# SKM public form (docs/skm.md): client address behind a trusted reverse proxy, rate limit, questionnaire cache.
+KINERJA_HEADER_ALAMAT_KLIEN = (
+    os.environ.get("KINERJA_HEADER_ALAMAT_KLIEN") or None
+)  # e.g. "HTTP_X_FORWARDED_FOR"
+KINERJA_SKM_BATAS_PER_MENIT = int(os.environ.get("KINERJA_SKM_BATAS_PER_MENIT", "20"))
+KINERJA_SKM_BATAS_PER_JAM = int(os.environ.get("KINERJA_SKM_BATAS_PER_JAM", "300"))
+KINERJA_SKM_CACHE_DETIK = float(os.environ.get("KINERJA_SKM_CACHE_DETIK", "5"))
+
+# Documents (docs/documents.md): "Rp 1.000,00" with a space instead of PUEBI's "Rp1.000,00"; a DOCX
+# template of your own (kop surat) instead of kinerja/documents/docx/pk.docx.
+KINERJA_RUPIAH_SPASI = os.environ.get("KINERJA_RUPIAH_SPASI", "0") == "1"
+KINERJA_DOCX_TEMPLATE = os.environ.get("KINERJA_DOCX_TEMPLATE") or None
 
 # The public address printed under the verification QR code of published PK documents.
 KINERJA_BASE_URL = os.environ.get("KINERJA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

