@@ -61,6 +61,7 @@ class BlokTandaTangan:
     nama: str
     pangkat: str
     nip: str  # "NIP. 19711010 199312 2 003", or "" when the party has no NIP
+    jalur: str = ""  # the review's place: "tanda_tangan[3]" (as printed) or "pihak_pertama"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,7 @@ class BarisKinerja:
 
     indikator: str
     target: TargetDok | None
+    jalur: str = ""  # the review's place, "sasaran[0].indikator[1]": the page links findings to it
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +99,7 @@ class SasaranDok:
     nomor: int
     uraian: str
     baris: tuple[BarisKinerja, ...]
+    jalur: str = ""  # "sasaran[0]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +117,7 @@ class ProgramDok:
     nama: str
     anggaran: str  # "Rp1.521.097.505,00", "" when not known
     anggaran_nilai: Decimal | None
+    jalur: str = ""  # "program[0]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +148,7 @@ class PenjelasanDok:
     target: str
     penjelasan_target: str
     baseline: tuple[BaselineDok, ...]
+    jalur: str = ""  # "penjelasan[0]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,10 +282,11 @@ def _pihak(p: d.Pihak) -> PihakDok:
     )
 
 
-def _blok(p: PihakDok | None, ke: str) -> BlokTandaTangan | None:
+def _blok(p: PihakDok | None, ke: str, jalur: str = "") -> BlokTandaTangan | None:
     if p is None:
         return None
     return BlokTandaTangan(
+        jalur=jalur or f"pihak_{ke}",
         pihak=ke,
         peran="Pihak Pertama," if ke == "pertama" else "Pihak Kedua,",
         jabatan=p.jabatan,
@@ -293,11 +299,11 @@ def _blok(p: PihakDok | None, ke: str) -> BlokTandaTangan | None:
 def _kelompok(pk: d.PerjanjianKinerja, rupiah_spasi: bool) -> tuple[KelompokTingkat, ...]:
     hasil = []
     for tingkat in d.TINGKAT_URUTAN:
-        daftar = [s for s in pk.sasaran if s.tingkat == tingkat]
+        daftar = [(k, s) for k, s in enumerate(pk.sasaran) if s.tingkat == tingkat]
         if not daftar:
             continue
         sasaran = []
-        for nomor, s in enumerate(daftar, start=1):
+        for nomor, (k, s) in enumerate(daftar, start=1):
             baris = tuple(
                 BarisKinerja(
                     indikator=" ".join(i.uraian.split()),
@@ -307,10 +313,13 @@ def _kelompok(pk: d.PerjanjianKinerja, rupiah_spasi: bool) -> tuple[KelompokTing
                         satuan=i.target.satuan or "",
                         predikat=i.target.predikat or "",
                     ),
+                    jalur=f"sasaran[{k}].indikator[{j}]",
                 )
-                for i in s.indikator
+                for j, i in enumerate(s.indikator)
             ) or (BarisKinerja(indikator="", target=None),)
-            sasaran.append(SasaranDok(nomor=nomor, uraian=" ".join(s.uraian.split()), baris=baris))
+            sasaran.append(
+                SasaranDok(nomor=nomor, uraian=" ".join(s.uraian.split()), baris=baris, jalur=f"sasaran[{k}]")
+            )
         hasil.append(KelompokTingkat(tingkat=tingkat, judul=JUDUL_TINGKAT[tingkat], sasaran=tuple(sasaran)))
     return tuple(hasil)
 
@@ -322,6 +331,7 @@ def _kunci(teks: str) -> str:
 def _penjelasan(p: d.Penjelasan, nomor: int, target_tabel: dict[str, str]) -> PenjelasanDok:
     return PenjelasanDok(
         nomor=nomor,
+        jalur=f"penjelasan[{nomor - 1}]",
         indikator=" ".join(p.indikator.split()),
         uraian_sasaran=" ".join((p.uraian_sasaran or "").split()),
         dasar_hukum=tuple(" ".join(h.split()) for h in p.dasar_hukum if h.strip()),
@@ -348,7 +358,7 @@ def _penjelasan(p: d.Penjelasan, nomor: int, target_tabel: dict[str, str]) -> Pe
     )
 
 
-def _blok_tercetak(t: d.TandaTangan) -> BlokTandaTangan:
+def _blok_tercetak(t: d.TandaTangan, jalur: str) -> BlokTandaTangan:
     return _blok(
         PihakDok(
             nama=" ".join(t.nama.split()),
@@ -357,6 +367,7 @@ def _blok_tercetak(t: d.TandaTangan) -> BlokTandaTangan:
             pangkat=" ".join((t.pangkat or "").split()),
         ),
         t.pihak,
+        jalur,
     )  # type: ignore[return-value]
 
 
@@ -364,12 +375,12 @@ def _pengesahan_tercetak(
     pk: d.PerjanjianKinerja, bagian: str, pertama: PihakDok, kedua: PihakDok | None
 ) -> Pengesahan:
     """One part's signatures as the source printed them; the parties sign where it printed none."""
-    tercetak = [t for t in pk.tanda_tangan if t.bagian == bagian]
+    tercetak = [(k, t) for k, t in enumerate(pk.tanda_tangan) if t.bagian == bagian]
     blok: dict[str, BlokTandaTangan | None] = {}
     for ke, pihak in (("pertama", pertama), ("kedua", kedua)):
-        t = next((t for t in tercetak if t.pihak == ke), None)
-        blok[ke] = _blok_tercetak(t) if t is not None else _blok(pihak, ke)
-    berwaktu = next((t for t in tercetak if t.tempat or t.tanggal), None)
+        kt = next(((k, t) for k, t in tercetak if t.pihak == ke), None)
+        blok[ke] = _blok_tercetak(kt[1], f"tanda_tangan[{kt[0]}]") if kt is not None else _blok(pihak, ke)
+    berwaktu = next((t for _k, t in tercetak if t.tempat or t.tanggal), None)
     if berwaktu is not None and not (bagian == "pernyataan" and (pk.tempat or pk.tanggal)):
         tempat, tanggal = berwaktu.tempat, berwaktu.tanggal
     else:
@@ -412,6 +423,7 @@ def dokumen_pk(
             nama=" ".join(p.nama.split()),
             anggaran="" if p.anggaran is None else numbers.format_rupiah(p.anggaran, spasi=rupiah_spasi),
             anggaran_nilai=p.anggaran,
+            jalur=f"program[{n - 1}]",
         )
         for n, p in enumerate(pk.program, start=1)
     )
