@@ -7,9 +7,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from kinerja.agreements.models import PerjanjianKinerja
+from kinerja.agreements.otomatis import IndikatorPK, nilai_otomatis
 from kinerja.documents.contexts import dokumen_pk
 from kinerja.documents.muat import to_domain_banyak
 from kinerja.documents.terbit import rupiah_spasi
+from kinerja.domain.review import review
+from kinerja.units.permissions import can
 
 PER_HALAMAN = 50
 
@@ -38,9 +41,31 @@ def pk_detail(request: HttpRequest, pk_id: int) -> HttpResponse:
 
     The page reads the same document context as the PDF, DOCX and XLSX (numbers formatted once,
     docs/adr/0002-documents.md), with the signature blocks as the source printed them: the page is
-    the record a reviewer compares with the paper.
+    the record a reviewer compares with the paper. Users of the unit (and those above it) also see
+    the review's findings beside the document, each linked to the row it concerns; the public reads
+    the published document only.
     """
     pk = get_object_or_404(PerjanjianKinerja.objects.visible_to(request.user).untuk_halaman(), pk=pk_id)
     [data] = to_domain_banyak([pk])  # as to_domain(pk), from plain rows: a third faster
     dok = dokumen_pk(data, rupiah_spasi=rupiah_spasi(), tanda_tangan="tercetak")
-    return render(request, "agreements/pk_detail.html", {"dok": dok, "pk": pk})
+    indikator = [
+        IndikatorPK(jalur=f"sasaran[{k}].indikator[{j}]", uraian=i.uraian, target_teks=i.target.teks)
+        for k, s in enumerate(data.sasaran)
+        for j, i in enumerate(s.indikator)
+    ]
+    temuan = review(data) if can(request.user, "view", pk.unit) else None
+    return render(
+        request,
+        "agreements/pk_detail.html",
+        {
+            "dok": dok,
+            "pk": pk,
+            "temuan": temuan,
+            "jumlah_temuan": _jumlah(temuan or []),
+            "otomatis": nilai_otomatis(pk, indikator),
+        },
+    )
+
+
+def _jumlah(temuan) -> dict[str, int]:
+    return {t: sum(1 for x in temuan if x.tingkat == t) for t in ("galat", "peringatan", "info")}
