@@ -571,3 +571,76 @@ class SnapshotIKM(models.Model):
     @property
     def nrr_desimal(self) -> dict[str, Decimal]:
         return {k: Decimal(v) for k, v in self.nrr.items()}
+
+
+class TindakLanjutQuerySet(models.QuerySet):
+    def visible_to(self, user, aksi: str = "view") -> TindakLanjutQuerySet:
+        from kinerja.units.permissions import unit_filter
+
+        q = unit_filter(user, aksi, prefix="periode__unit__")
+        if q is None:
+            return self
+        return self.filter(q) if q else self.none()
+
+
+class TindakLanjut(models.Model):
+    """Rencana tindak lanjut of a closed period's weak unsur (PermenPANRB 14/2017, BAB IV of the report).
+
+    The share of those done (`status` selesai) feeds the PK indicator "Persentase hasil SKM yang
+    ditindaklanjuti" (kinerja.surveys.tindak_lanjut.persentase_tindak_lanjut).
+    """
+
+    class Status(models.TextChoices):
+        RENCANA = "rencana", _("Rencana")
+        BERJALAN = "berjalan", _("Sedang berjalan")
+        SELESAI = "selesai", _("Selesai")
+
+    periode = models.ForeignKey(
+        PeriodeSurvei, verbose_name=_("periode"), on_delete=models.PROTECT, related_name="tindak_lanjut"
+    )
+    kode_unsur = models.CharField(_("unsur"), max_length=4)
+    uraian = models.TextField(_("uraian kegiatan"))
+    penanggung_jawab = models.CharField(_("penanggung jawab"), max_length=200)
+    target_waktu = models.DateField(_("target waktu"))
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.RENCANA)
+    keterangan = models.TextField(_("keterangan"), blank=True)
+    dibuat_pada = models.DateTimeField(_("dibuat pada"), default=timezone.now, editable=False)
+    diubah_pada = models.DateTimeField(_("diubah pada"), auto_now=True)
+
+    objects = TindakLanjutQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("rencana tindak lanjut")
+        verbose_name_plural = _("rencana tindak lanjut")
+        ordering = ["periode_id", "target_waktu", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.kode_unsur}: {self.uraian[:60]}"
+
+
+class LaporanSKM(models.Model):
+    """The editable texts of a period's SKM report (REFERENCE.md §1.8); an empty field prints the default
+    text made from the period (kinerja.surveys.laporan.teks_bawaan)."""
+
+    periode = models.OneToOneField(
+        PeriodeSurvei, verbose_name=_("periode"), on_delete=models.CASCADE, related_name="laporan"
+    )
+    latar_belakang = models.TextField(_("latar belakang"), blank=True)
+    dasar_hukum = models.TextField(_("dasar hukum (satu per baris)"), blank=True)
+    maksud_tujuan = models.TextField(_("maksud dan tujuan"), blank=True)
+    pelaksana = models.TextField(_("pelaksana SKM"), blank=True)
+    metode = models.TextField(_("metode pengumpulan data"), blank=True)
+    lokasi = models.TextField(_("lokasi pengumpulan data"), blank=True)
+    waktu = models.TextField(_("waktu pelaksanaan"), blank=True)
+    analisis = models.TextField(_("analisis hasil"), blank=True)
+    kesimpulan = models.TextField(_("kesimpulan"), blank=True)
+    penandatangan = models.CharField(_("penandatangan (nama)"), max_length=200, blank=True)
+    jabatan_penandatangan = models.CharField(_("jabatan penandatangan"), max_length=200, blank=True)
+    diubah_pada = models.DateTimeField(_("diubah pada"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("laporan SKM")
+        verbose_name_plural = _("laporan SKM")
+
+    def __str__(self) -> str:
+        return f"Laporan SKM {self.periode_id}"

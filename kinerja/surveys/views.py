@@ -125,7 +125,9 @@ def formulir(request: HttpRequest, token: str) -> HttpResponse:
         return _tertutup(request, periode, alasan)
     template = "surveys/publik_formulir.html"
     if request.method != "POST":
-        return render_formulir(request, k, template, nonce=buat_nonce(periode))
+        # ?layanan=<id> (the poster of one jenis layanan) preselects it; the respondent may change it.
+        awal = {"jenis_layanan": request.GET["layanan"]} if request.GET.get("layanan") else None
+        return render_formulir(request, k, template, nonce=buat_nonce(periode), data=awal)
 
     nonce = baca_nonce(periode, request.POST.get("nonce", ""))
     bersih, galat = k.periksa(request.POST)
@@ -172,34 +174,3 @@ def terima_kasih(request: HttpRequest, token: str) -> HttpResponse:
         "surveys/publik_terima_kasih.html",
         {"periode": periode, "ulang": request.GET.get("ulang") == "1"},
     )
-
-
-@require_http_methods(["GET", "HEAD"])
-def hasil(request: HttpRequest, token: str) -> HttpResponse:
-    """The published IKM of a closed period (PermenPANRB 14/2017 asks for publication); 404 before."""
-    periode = _periode(token)
-    snapshot = list(SnapshotIKM.objects.filter(periode=periode).order_by("jenis_layanan_id", "nama_layanan"))
-    semua = next((s for s in snapshot if s.jenis_layanan_id is None), None)
-    if periode.status != PeriodeSurvei.Status.DITUTUP or semua is None:
-        raise Http404(_("Hasil survei ini belum diterbitkan."))
-    return render(
-        request,
-        "surveys/publik_hasil.html",
-        {
-            "periode": periode,
-            "semua": semua,
-            "per_layanan": [s for s in snapshot if s.jenis_layanan_id is not None],
-            "nrr": _baris_nrr(periode, semua),
-        },
-    )
-
-
-def _baris_nrr(periode: PeriodeSurvei, snapshot: SnapshotIKM) -> list[dict]:
-    from kinerja.domain.ikm import daftar_unsur
-    from kinerja.domain.numbers import bulatkan
-
-    return [
-        {"kode": u.kode, "nama": u.nama, "nrr": bulatkan(snapshot.nrr_desimal[u.kode], 2)}
-        for u in daftar_unsur(snapshot.regime)  # type: ignore[arg-type]
-        if u.kode in snapshot.nrr
-    ]
