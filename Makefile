@@ -39,6 +39,7 @@ browser:
 run: install
 	$(BIN)/kinerja migrate --noinput -v0
 	$(BIN)/kinerja demo
+	$(BIN)/kinerja demo_skm
 	@echo ""
 	@echo "  kinerja berjalan di http://$(HOST):$(PORT)/"
 	@echo "  Login demo (admin): http://$(HOST):$(PORT)/admin/  pengguna: admin  sandi: kinerja-demo"

@@ -139,3 +139,21 @@ def test_demo_command_loads_seed_and_account_idempotently():
     assert PerjanjianKinerja.objects.count() == 1
     user = get_user_model().objects.get(username="admin")
     assert user.is_superuser and user.check_password("kinerja-demo")
+
+
+@pytest.mark.django_db
+def test_demo_skm_closes_a_period_whose_ikm_shows_beside_the_pk(client):
+    from django.urls import reverse
+
+    from kinerja.surveys.models import PeriodeSurvei, SnapshotIKM
+
+    call_command("demo")
+    call_command("demo_skm")
+    call_command("demo_skm")  # idempotent
+    assert PeriodeSurvei.objects.count() == 2
+    snapshot = SnapshotIKM.objects.get(jenis_layanan__isnull=True)
+    assert snapshot.jumlah_responden == 320
+    pk = PerjanjianKinerja.objects.get()
+    html = client.get(reverse("agreements:pk_detail", args=[pk.pk])).content.decode()
+    assert "IKM Semester I 2024" in html
+    assert str(snapshot.nilai).replace(".", ",") in html
