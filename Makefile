@@ -42,7 +42,7 @@ run: install
 	$(BIN)/kinerja demo_skm
 	@echo ""
 	@echo "  kinerja berjalan di http://$(HOST):$(PORT)/"
-	@echo "  Login demo (admin): http://$(HOST):$(PORT)/admin/  pengguna: admin  sandi: kinerja-demo"
+	@echo "  Login demo: http://$(HOST):$(PORT)/masuk/  pengguna: admin  sandi: kinerja-demo  (admin Django: /admin/)"
 	@echo ""
 	$(BIN)/kinerja runserver $(HOST):$(PORT)
 
