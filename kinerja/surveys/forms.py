@@ -10,7 +10,7 @@ from typing import Any
 from django import forms
 from django.core import signing
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import gettext_lazy
 
 from kinerja.domain.ikm import daftar_unsur
 from kinerja.surveys.models import PeriodeSurvei
@@ -92,12 +92,12 @@ class UnsurForm(forms.Form):
 
     kode = forms.CharField(widget=forms.HiddenInput)
     pertanyaan = forms.CharField(
-        label=_l("Pertanyaan"), max_length=300, widget=forms.Textarea(attrs={"rows": 2})
+        label=gettext_lazy("Pertanyaan"), max_length=300, widget=forms.Textarea(attrs={"rows": 2})
     )
-    label_1 = forms.CharField(label=_l("Jawaban 1"), max_length=60)
-    label_2 = forms.CharField(label=_l("Jawaban 2"), max_length=60)
-    label_3 = forms.CharField(label=_l("Jawaban 3"), max_length=60)
-    label_4 = forms.CharField(label=_l("Jawaban 4"), max_length=60)
+    label_1 = forms.CharField(label=gettext_lazy("Jawaban 1"), max_length=60)
+    label_2 = forms.CharField(label=gettext_lazy("Jawaban 2"), max_length=60)
+    label_3 = forms.CharField(label=gettext_lazy("Jawaban 3"), max_length=60)
+    label_4 = forms.CharField(label=gettext_lazy("Jawaban 4"), max_length=60)
 
 
 UnsurFormSet = forms.formset_factory(UnsurForm, extra=0, min_num=1, validate_min=True)
@@ -136,13 +136,13 @@ def awal_unsur_periode(periode: PeriodeSurvei) -> list[dict[str, str]]:
 
 class KodeTiketForm(forms.Form):
     jumlah = forms.IntegerField(
-        label=_l("Jumlah kode baru"),
+        label=gettext_lazy("Jumlah kode baru"),
         min_value=1,
         max_value=MAKS_KODE_SEKALI,
         initial=100,
         error_messages={
-            "min_value": _l("Jumlah kode sedikitnya %(limit_value)s."),
-            "max_value": _l("Paling banyak %(limit_value)s kode sekali buat."),
+            "min_value": gettext_lazy("Jumlah kode sedikitnya %(limit_value)s."),
+            "max_value": gettext_lazy("Paling banyak %(limit_value)s kode sekali buat."),
         },
     )
 
@@ -151,20 +151,22 @@ class DaftarForm(forms.Form):
     """A unit's option lists, one option per line."""
 
     layanan = forms.CharField(
-        label=_l("Jenis layanan"),
+        label=gettext_lazy("Jenis layanan"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_l("Satu layanan per baris, mis. KTP elektronik, Surat keterangan usaha."),
+        help_text=gettext_lazy("Satu layanan per baris, mis. KTP elektronik, Surat keterangan usaha."),
     )
     jenis_kelamin = forms.CharField(
-        label=_l("Jenis kelamin"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=gettext_lazy("Jenis kelamin"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    umur = forms.CharField(label=_l("Umur"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
+    umur = forms.CharField(
+        label=gettext_lazy("Umur"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
     pendidikan = forms.CharField(
-        label=_l("Pendidikan terakhir"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+        label=gettext_lazy("Pendidikan terakhir"), required=False, widget=forms.Textarea(attrs={"rows": 6})
     )
     pekerjaan = forms.CharField(
-        label=_l("Pekerjaan"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+        label=gettext_lazy("Pekerjaan"), required=False, widget=forms.Textarea(attrs={"rows": 6})
     )
 
     def clean(self) -> dict[str, Any]:
