@@ -1,8 +1,8 @@
 """`kinerja demo_skm`: demo SKM data for the demo PK's unit (Kecamatan Bajeng, 2024).
 
 A closed "Semester I 2024" with 320 generated questionnaires (imported as paper input, then closed,
-so its IKM appears beside the PK's IKM indicator) and an open "Semester II 2024" whose public form
-can be tried. Idempotent: does nothing when the unit already has SKM periods. Generated answers are
+so its IKM appears beside the PK's IKM indicator) and an open period of the current year whose public
+form can be tried. Idempotent: does nothing when the unit already has SKM periods. Generated answers are
 deterministic (a fixed random seed), so the demo shows the same figures on every machine.
 """
 
@@ -16,6 +16,7 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.domain.ikm import daftar_unsur
@@ -81,12 +82,15 @@ class Command(BaseCommand):
             )
             impor_berkas(semester_1, _csv(unit, list(LAYANAN), RESPONDEN), nama="demo-skm-semester-1.csv")
             snapshot = tutup_periode(semester_1, admin)
+            # The open period runs this year, so that its public form takes answers today.
+            tahun = timezone.localdate().year
             semester_2 = buat_periode(
                 unit,
-                judul="Semester II 2024",
-                tanggal_mulai=date(2024, 7, 1),
-                tanggal_selesai=date(2024, 12, 31),
-                populasi=1800,
+                judul=f"Tahun {tahun}",
+                jenis=PeriodeSurvei.Jenis.TAHUN,
+                tanggal_mulai=date(tahun, 1, 1),
+                tanggal_selesai=date(tahun, 12, 31),
+                populasi=3600,
             )
         self.stdout.write(
             _("SKM demo: %(judul)s ditutup, IKM %(ikm)s (%(mutu)s), %(n)d responden; formulir publik %(url)s")
