@@ -64,7 +64,7 @@ class PerjanjianKinerjaQuerySet(models.QuerySet):
     def untuk_halaman(self) -> PerjanjianKinerjaQuerySet:
         """The PK with what its page header reads (unit and the unit's induk) in the same query.
 
-        The parts are read by `kinerja.documents.muat.to_domain_banyak`, a fixed number of queries.
+        The parts are read by `kinerja.agreements.domain_pk.to_domain_banyak`, a fixed number of queries.
         """
         return self.select_related("unit", "unit__induk")
 

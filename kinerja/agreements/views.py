@@ -6,10 +6,10 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from kinerja.agreements.domain_pk import to_domain_banyak
 from kinerja.agreements.models import PerjanjianKinerja
 from kinerja.agreements.otomatis import IndikatorPK, nilai_otomatis
 from kinerja.documents.contexts import dokumen_pk
-from kinerja.documents.muat import to_domain_banyak
 from kinerja.documents.terbit import rupiah_spasi
 from kinerja.domain.review import review
 from kinerja.units.permissions import can

@@ -14,10 +14,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from kinerja.agreements.domain_pk import to_domain_banyak
 from kinerja.agreements.models import PerjanjianKinerja
 from kinerja.documents.contexts import dokumen_pk, nama_berkas
 from kinerja.documents.models import DokumenTerbit
-from kinerja.documents.muat import to_domain_banyak
 from kinerja.documents.pdf import render_pdf
 from kinerja.documents.render import FORMATS, render
 from kinerja.documents.terbit import Rencana, rencana_terbit, rupiah_spasi, simpan_terbit, token_baru

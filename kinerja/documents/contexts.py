@@ -90,6 +90,7 @@ class BarisKinerja:
     indikator: str
     target: TargetDok | None
     jalur: str = ""  # the review's place, "sasaran[0].indikator[1]": the page links findings to it
+    id_html: str = ""  # the same as an HTML id, "sasaran-0-indikator-1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,7 @@ class SasaranDok:
     uraian: str
     baris: tuple[BarisKinerja, ...]
     jalur: str = ""  # "sasaran[0]"
+    id_html: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +120,7 @@ class ProgramDok:
     anggaran: str  # "Rp1.521.097.505,00", "" when not known
     anggaran_nilai: Decimal | None
     jalur: str = ""  # "program[0]"
+    id_html: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +152,7 @@ class PenjelasanDok:
     penjelasan_target: str
     baseline: tuple[BaselineDok, ...]
     jalur: str = ""  # "penjelasan[0]"
+    id_html: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,11 +318,18 @@ def _kelompok(pk: d.PerjanjianKinerja, rupiah_spasi: bool) -> tuple[KelompokTing
                         predikat=i.target.predikat or "",
                     ),
                     jalur=f"sasaran[{k}].indikator[{j}]",
+                    id_html=f"sasaran-{k}-indikator-{j}",
                 )
                 for j, i in enumerate(s.indikator)
             ) or (BarisKinerja(indikator="", target=None),)
             sasaran.append(
-                SasaranDok(nomor=nomor, uraian=" ".join(s.uraian.split()), baris=baris, jalur=f"sasaran[{k}]")
+                SasaranDok(
+                    nomor=nomor,
+                    uraian=" ".join(s.uraian.split()),
+                    baris=baris,
+                    jalur=f"sasaran[{k}]",
+                    id_html=f"sasaran-{k}",
+                )
             )
         hasil.append(KelompokTingkat(tingkat=tingkat, judul=JUDUL_TINGKAT[tingkat], sasaran=tuple(sasaran)))
     return tuple(hasil)
@@ -332,6 +343,7 @@ def _penjelasan(p: d.Penjelasan, nomor: int, target_tabel: dict[str, str]) -> Pe
     return PenjelasanDok(
         nomor=nomor,
         jalur=f"penjelasan[{nomor - 1}]",
+        id_html=f"penjelasan-{nomor - 1}",
         indikator=" ".join(p.indikator.split()),
         uraian_sasaran=" ".join((p.uraian_sasaran or "").split()),
         dasar_hukum=tuple(" ".join(h.split()) for h in p.dasar_hukum if h.strip()),
@@ -424,6 +436,7 @@ def dokumen_pk(
             anggaran="" if p.anggaran is None else numbers.format_rupiah(p.anggaran, spasi=rupiah_spasi),
             anggaran_nilai=p.anggaran,
             jalur=f"program[{n - 1}]",
+            id_html=f"program-{n - 1}",
         )
         for n, p in enumerate(pk.program, start=1)
     )

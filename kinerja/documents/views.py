@@ -17,12 +17,12 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
+from kinerja.agreements.domain_pk import to_domain_banyak
 from kinerja.agreements.models import PerjanjianKinerja
 from kinerja.documents.banyak import berkas_pk
 from kinerja.documents.contexts import dokumen_pk, nama_berkas
 from kinerja.documents.forms import CekDokumenForm
 from kinerja.documents.models import DokumenTerbit
-from kinerja.documents.muat import to_domain_banyak
 from kinerja.documents.render import FORMATS
 from kinerja.documents.render import render as render_format
 from kinerja.documents.terbit import dokumen_terbit, rupiah_spasi, terkini

@@ -11,6 +11,7 @@ At most one query per kind of indicator, whatever the number of indicators.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -31,6 +32,7 @@ def _norm(teks: str) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", teks.lower()).split())
 
 
+@functools.lru_cache(maxsize=4096)  # the same indicator names come back on every page view
 def jenis_indikator(uraian: str) -> str | None:
     """Which SKM figure an indicator names, from its words; None when it names none."""
     t = _norm(uraian)

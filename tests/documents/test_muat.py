@@ -7,10 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from kinerja.agreements.domain_pk import to_domain
+from kinerja.agreements.domain_pk import to_domain, to_domain_banyak
 from kinerja.agreements.models import PerjanjianKinerja
 from kinerja.agreements.services import import_pk
-from kinerja.documents.muat import to_domain_banyak
 from kinerja.domain import pk as d
 from tests.conftest import build_pk_data
 
