@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 
 from django import template
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -19,3 +22,76 @@ def jangkar(jalur: str) -> str:
 def dari(kamus, kunci):
     """kamus[kunci], or an empty list when absent (for values keyed by a review place)."""
     return kamus.get(kunci, []) if kamus else []
+
+
+@register.simple_tag
+def blok_penjelasan(ind, kepala_relevansi, kepala_target, kepala_baseline):
+    """One Lampiran 2 block of the PK page, built in Python.
+
+    The page shows up to hundreds of these; as template nodes they were most of its render time
+    (docs/performance.md). Same markup and the same translatable strings as the template had.
+    """
+    e = conditional_escape
+    bagian = [
+        format_html(
+            '<section class="penjelasan" id="{}">\n  <h3>{} {}: {}</h3>\n',
+            ind.id_html,
+            _("Penjelasan Kinerja"),
+            ind.nomor,
+            ind.indikator,
+        )
+    ]
+    if ind.uraian_sasaran:
+        bagian.append(format_html("  <h4>{}</h4>\n  <p>{}</p>\n", _("Uraian Sasaran"), ind.uraian_sasaran))
+    if ind.dasar_hukum:
+        daftar = format_html_join("", "<li>{}</li>", ((d,) for d in ind.dasar_hukum))
+        bagian.append(format_html("  <h4>{}</h4>\n  <ol>{}</ol>\n", _("Dasar Hukum"), daftar))
+    bagian.append(
+        format_html(
+            "  <h4>{}</h4>\n  <p>{} <strong>{}</strong> {}</p>\n",
+            _("Indikator Kinerja"),
+            _("Sasaran kinerja ini memiliki"),
+            ind.jumlah_indikator,
+            _(
+                "indikator kinerja yang akan menggambarkan secara langsung ketercapaian/kondisi sasaran "
+                "kinerja yang akan diwujudkan."
+            ),
+        )
+    )
+    bagian.append(
+        format_html(
+            '  <table class="tabel-dokumen">{}\n    <tbody><tr><th scope="row">{}</th><td>{}</td><td>{}</td>'
+            "<td>{}</td></tr></tbody>\n  </table>\n",
+            kepala_relevansi,
+            ind.indikator,
+            ind.relevansi,
+            ind.formulasi,
+            ind.sumber_data,
+        )
+    )
+    bagian.append(
+        format_html(
+            '  <h4>{}</h4>\n  <table class="tabel-dokumen">{}\n    <tbody><tr><th scope="row">{}</th>'
+            '<td class="target">{}</td><td>{}</td></tr></tbody>\n  </table>\n',
+            _("Target Kinerja"),
+            kepala_target,
+            ind.indikator,
+            ind.target,
+            ind.penjelasan_target,
+        )
+    )
+    if ind.baseline:
+        baris = "".join(
+            f'\n      <tr><th scope="row">{b.tahun}</th><td>{e(b.target)}</td><td>{e(b.realisasi)}</td>'
+            f"<td>{e(b.capaian)}</td></tr>"
+            for b in ind.baseline
+        )
+        bagian.append(
+            format_html(
+                '  <table class="tabel-dokumen tabel-baseline">{}\n    <tbody>{}\n    </tbody>\n  </table>\n',
+                kepala_baseline,
+                mark_safe(baris),  # every value escaped above
+            )
+        )
+    bagian.append(mark_safe("</section>\n"))
+    return mark_safe("".join(bagian))  # built from format_html parts
