@@ -20,6 +20,7 @@ media) for comparison. Targets (issue #4): >= 100 PDFs/s, 1 000 PKs in bulk <= 2
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import statistics
 import sys
@@ -97,6 +98,10 @@ def main() -> int:
     ]
     konteks = [dokumen_pk(pk) for pk in ragam]
     lain = [_semua_teks_lain(dok, i) for i in range(kali + 1)]
+    # The prepared inputs (thousands of objects) are the bench's, not the renderer's: keep them out of
+    # the garbage collector's full passes, which would otherwise run inside the timed calls.
+    gc.collect()
+    gc.freeze()
     m_ctx, _ = _waktu(dokumen_pk, kali, ragam)
     _baris("konteks (dokumen_pk)", m_ctx, "konteks")
     m_dingin, _ = _waktu(lambda d: render_pdf(d, reuse=False), max(10, kali // 4), lain)
@@ -118,8 +123,12 @@ def main() -> int:
         _baris("PDF WeasyPrint (halaman HTML PK)", m_weasy)
         print(f"{'rasio WeasyPrint / Typst (dipakai ulang)':<44}: {m_weasy / m_pakai:8.1f} x")
         print(f"{'rasio WeasyPrint / Typst (dingin)':<44}: {m_weasy / m_dingin:8.1f} x")
-    for label, m in (("unit + nama beda", m_pakai), ("semua teks beda", m_lain)):
-        print(f"{'target >= 100 PDF/detik, ' + label:<44}: {'ya' if 1 / m <= 0.01 else 'TIDAK'}")
+    for label, m in (
+        ("unit + nama beda", m_pakai),
+        ("konteks + render", m_penuh),
+        ("semua teks beda", m_lain),
+    ):
+        print(f"{'target >= 100 PDF/detik, ' + label:<44}: {'ya' if m <= 0.01 else 'TIDAK'}")
     if args.bulk:
         if semula:
             os.sched_setaffinity(0, semula)  # bulk uses every core the machine gives

@@ -16,6 +16,7 @@ construction. The words are Indonesian whatever the user's language: this is the
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 from dataclasses import dataclass
 from decimal import Decimal
@@ -210,13 +211,30 @@ def nama_berkas(tahun: int | None, jenis: str, unit: str | None) -> str:
 
 
 def _jsonable(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, tuple | list):
+    """`value` (the context: frozen dataclasses, tuples, decimals) as plain JSON values.
+
+    Field names are read once per class (`_nama_field`): `dataclasses.fields` on every node was
+    half the time of `to_json`, which every PDF pays (bench/bench_render.py).
+    """
+    kelas = type(value)
+    if kelas is str or value is None or kelas is int or kelas is bool:
+        return value
+    if kelas is tuple or kelas is list:
         return [_jsonable(v) for v in value]
-    if isinstance(value, Decimal):
+    if kelas is Decimal:
         return str(value)
+    nama = _nama_field(kelas)
+    if nama is not None:
+        return {n: _jsonable(getattr(value, n)) for n in nama}
     return value
+
+
+@functools.cache
+def _nama_field(kelas: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type, None for any other type."""
+    if dataclasses.is_dataclass(kelas):
+        return tuple(f.name for f in dataclasses.fields(kelas))
+    return None
 
 
 # ---------------------------------------------------------------------------------------------------

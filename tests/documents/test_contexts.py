@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import replace
 from decimal import Decimal
@@ -184,3 +185,24 @@ def test_verification_is_carried_and_a_pk_needs_a_first_party():
 )
 def test_file_names_are_plain(unit, nama):
     assert nama_berkas(2024, "murni", unit) == nama
+
+
+def _seperti_json(nilai):
+    """The plain reference conversion: every dataclass field, tuples as lists, decimals as strings."""
+    if dataclasses.is_dataclass(nilai) and not isinstance(nilai, type):
+        return {f.name: _seperti_json(getattr(nilai, f.name)) for f in dataclasses.fields(nilai)}
+    if isinstance(nilai, tuple | list):
+        return [_seperti_json(v) for v in nilai]
+    if isinstance(nilai, Decimal):
+        return str(nilai)
+    return nilai
+
+
+@pytest.mark.parametrize("verifikasi", [None, Verifikasi(token="AbCd1234", url="http://x/v/AbCd1234/")])
+def test_to_json_carries_every_field_of_the_context(verifikasi):
+    dok = replace(dokumen_pk(build_pk_data(n_indikator=12)), verifikasi=verifikasi)
+    data = json.loads(dok.to_json())
+    assert data == _seperti_json(dok)
+    assert data["total_anggaran_nilai"] == "5204765371.00"  # a decimal as its exact text
+    assert data["kelompok"][0]["sasaran"][0]["baris"][0]["target"]["teks"] == "84,00 (Baik)"
+    assert (data["verifikasi"] or {}).get("token") == (verifikasi.token if verifikasi else None)

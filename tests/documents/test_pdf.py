@@ -131,3 +131,32 @@ def test_texts_with_markup_characters_print_literally():
     pdf = render_pdf(dokumen_pk(pk))
     with pdfplumber.open(BytesIO(pdf)) as doc:
         assert "KECAMATAN *BAJENG* #1 [X] $Y$ _Z_ <W> \\ @K" in doc.pages[0].extract_text()
+
+
+@pytest.mark.parametrize(
+    ("nama", "menyusut"),
+    [
+        ("SITI HAERANI, S.SOS", False),
+        ("Dr. ADNAN PURICHTA ICHSAN YL, S.H., M.H.", True),
+        ("Prof. Dr. Ir. H. ANDI MUHAMMAD WAWAN KURNIAWAN SYAMSUDDIN, S.T., M.T., M.Eng.", True),
+    ],
+)
+def test_a_long_signature_name_is_sized_to_fit_its_column(nama, menyusut):
+    """The size pdf.py gives a long name fits the column when measured as one line (with kerning)."""
+    from kinerja.documents.pdf import KOLOM_TANDA_TANGAN_PT, UKURAN_PT, _huruf, ukuran_pas
+
+    [pk] = pk_text.parse_file(str(SEED))
+    dok = dokumen_pk(replace(pk, pihak_kedua=replace(pk.pihak_kedua, nama=nama)))
+    ukuran = ukuran_pas(dok)["nama"].get(nama)
+    lebar_12pt = _huruf(True).getlength(nama) / 100  # the whole line, as FreeType lays it out
+    if not menyusut:
+        assert ukuran is None and lebar_12pt <= KOLOM_TANDA_TANGAN_PT
+        return
+    assert ukuran is not None and 8 <= ukuran < UKURAN_PT
+    if ukuran > 8:  # at the floor a longer name may wrap; above it, it fits with room to spare
+        assert lebar_12pt * ukuran / UKURAN_PT <= KOLOM_TANDA_TANGAN_PT * 0.98
+    teks = "\n".join(p.extract_text() for p in pdfplumber.open(BytesIO(render_pdf(dok))).pages)
+    if ukuran > 8:  # never wrapped: every line holding its first word holds all of it
+        pertama = nama.split()[1]
+        baris = [b for b in teks.splitlines() if pertama in b]
+        assert len(baris) == 4 and all(nama in b for b in baris)  # the statement and three signatures
