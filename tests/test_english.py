@@ -177,7 +177,11 @@ def test_the_mo_is_compiled_from_the_current_po():
     for e in _po_entries():
         if e["msgid"] and "msgid_plural" not in e:
             expected = _unescape(e["msgstr"][0])
-            assert mo.gettext(_unescape(e["msgid"])) == expected, "django.mo is stale: run compilemessages"
+            if "msgctxt" in e:
+                got = mo.pgettext(_unescape(e["msgctxt"]), _unescape(e["msgid"]))
+            else:
+                got = mo.gettext(_unescape(e["msgid"]))
+            assert got == expected, "django.mo is stale: run compilemessages"
 
 
 def _unescape(text: str) -> str:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from kinerja.surveys import views, views_hasil, views_kelola, views_operasi
+from kinerja.surveys import views, views_hasil, views_kelola, views_operasi, views_saran
 
 app_name = "surveys"
 
@@ -23,6 +23,8 @@ urlpatterns = [
         views_operasi.tindak_lanjut_ubah,
         name="tindak_lanjut_ubah",
     ),
+    path("skm/kelola/<int:periode_id>/saran/", views_saran.saran, name="saran"),
+    path("skm/kelola/<int:periode_id>/saran.xlsx", views_saran.saran_xlsx, name="saran_xlsx"),
     path("skm/kelola/<int:periode_id>/laporan/", views_operasi.laporan, name="laporan"),
     path("skm/kelola/<int:periode_id>/poster/", views_operasi.poster, name="poster"),
     path("skm/kelola/<int:periode_id>/poster.pdf", views_operasi.poster_pdf, name="poster_pdf"),

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from kinerja.surveys.hasil import data_hasil, data_tahunan
-from kinerja.surveys.models import PeriodeSurvei
+from kinerja.surveys.models import PeriodeSurvei, Respons
 from kinerja.units.models import Unit
 from kinerja.units.permissions import can
 
@@ -40,6 +40,8 @@ def hasil(request: HttpRequest, token: str) -> HttpResponse:
             "boleh_ubah": boleh_ubah,
             "boleh_lihat_unit": boleh_ubah or can(request.user, "view", periode),
             "tahun": periode.tanggal_selesai.year,
+            # How many wrote a saran: the texts themselves are for the unit (views_saran.py).
+            "jumlah_saran": Respons.objects.filter(periode=periode).exclude(saran="").count(),
         },
     )
 

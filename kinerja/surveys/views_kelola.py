@@ -240,6 +240,7 @@ def periode(request: HttpRequest, periode_id: int) -> HttpResponse:
             "boleh_ubah": can(request.user, "edit", p),
             "boleh_tutup": services.boleh_tutup(request.user, p),
             "unsur": list(p.unsur.all()),
+            "jumlah_saran": Respons.objects.filter(periode=p).exclude(saran="").count(),
         },
     )
 

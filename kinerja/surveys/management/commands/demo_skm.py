@@ -32,10 +32,26 @@ RESPONDEN = 320
 # Answer weights for 1..4 per unsur: most answers "3", some "4"; waktu and sarana a little lower.
 BOBOT = {"U3": (3, 14, 60, 23), "U8": (4, 16, 58, 22)}
 BOBOT_LAIN = (1, 8, 60, 31)
+# What respondents typically write; about one in six writes something (the demo's saran page).
+SARAN = (
+    "Antrean perekaman KTP-el terlalu lama, mohon ditambah petugas pada hari Senin.",
+    "Petugas ramah dan cepat. Terima kasih.",
+    "Ruang tunggu panas, kipas angin rusak.",
+    "Persyaratan surat keterangan usaha sebaiknya ditempel di papan pengumuman.",
+    "Blangko KTP sering habis, warga harus datang berkali-kali.",
+    "Mohon disediakan kotak pengaduan yang jelas tempatnya.",
+    "Pelayanan sudah baik, pertahankan.",
+    "Jam buka pelayanan kadang terlambat dari jadwal.",
+    "Tempat parkir sempit dan tidak ada peneduh.",
+    "Biaya fotokopi berkas mohon diinformasikan sejak awal.",
+    "Informasi lewat WhatsApp kantor camat sangat membantu.",
+    "Toilet untuk pengunjung perlu dibersihkan.",
+)
 
 
 def _csv(unit: Unit, layanan: list[str], n: int) -> bytes:
     acak = random.Random(2024)
+    acak_saran = random.Random(17)  # its own stream: the answers (and the demo IKM) stay as they were
     opsi = {
         p: list(
             OpsiProfil.objects.filter(unit=unit, pertanyaan=p, aktif=True).values_list("label", flat=True)
@@ -52,7 +68,8 @@ def _csv(unit: Unit, layanan: list[str], n: int) -> bytes:
             acak.choice(opsi[p]) if opsi[p] else ""
             for p in ("jenis_kelamin", "umur", "pendidikan", "pekerjaan")
         ]
-        w.writerow([*jawaban, *profil, acak.choice(layanan), ""])
+        saran = acak_saran.choice(SARAN) if acak_saran.random() < 0.16 else ""
+        w.writerow([*jawaban, *profil, acak.choice(layanan), saran])
     return keluaran.getvalue().encode("utf-8")
 
 
