@@ -187,3 +187,28 @@ def test_the_mo_is_compiled_from_the_current_po():
 def _unescape(text: str) -> str:
     """A .po string literal's escapes (\\n, \\t, \\", \\\\) as the characters they stand for."""
     return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), text)
+
+
+def test_skm_results_in_english_while_its_report_stays_indonesian(client, unit_a, admin_pemda):
+    """The results page's labels follow the reader's language; the SKM report is an official
+    document and stays Indonesian whatever the reader chose."""
+    import io
+    import zipfile
+    from datetime import date
+
+    from kinerja.surveys import services
+
+    p = services.buat_periode(
+        unit_a, judul="Semester I", tanggal_mulai=date(2024, 1, 1), tanggal_selesai=date(2024, 6, 30)
+    )
+    for i in range(3):
+        data = {f"U{k}": 3 + i % 2 for k in range(1, 10)}
+        data["pendidikan"] = "SMA" if i else ""
+        services.kirim_respons(p, data)
+    services.tutup_periode(p, admin_pemda)
+    _english(client)
+    html = _html(client.get(reverse("surveys:hasil", args=[p.token])))
+    _assert_bahasa(html, ["Not answered", "respondents wrote a suggestion"], ["Tidak mengisi"])
+    r = client.get(reverse("surveys:laporan_docx", args=[p.token]))
+    xml = zipfile.ZipFile(io.BytesIO(r.content)).read("word/document.xml").decode()
+    assert "Tidak mengisi" in xml and "Pendidikan terakhir" in xml and "Not answered" not in xml

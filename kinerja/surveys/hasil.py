@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import Any
 
 from django.db.models import Count
+from django.utils.translation import gettext_lazy
 
 from kinerja.domain import predikat, sampling
 from kinerja.domain.ikm import HasilIKM, IKMError, daftar_unsur, gabung_periode, gabung_unit
@@ -32,11 +33,12 @@ from kinerja.surveys.models import (
 from kinerja.surveys.services import Rekap
 
 JUDUL_PROFIL = {
-    "jenis_kelamin": "Jenis kelamin",
-    "umur": "Umur",
-    "pendidikan": "Pendidikan terakhir",
-    "pekerjaan": "Pekerjaan",
+    "jenis_kelamin": gettext_lazy("Jenis kelamin"),
+    "umur": gettext_lazy("Umur"),
+    "pendidikan": gettext_lazy("Pendidikan terakhir"),
+    "pekerjaan": gettext_lazy("Pekerjaan"),
 }
+TIDAK_MENGISI = gettext_lazy("Tidak mengisi")
 TREN_MAKS = 8
 
 
@@ -168,7 +170,7 @@ def _profil(periode: PeriodeSurvei, agregat: dict[int, Agregat], responden: int)
         )
         rows = [(x, c[x], _persen(c[x], responden)) for x in label]
         if c.get(""):
-            rows.append(("Tidak mengisi", c[""], _persen(c[""], responden)))
+            rows.append((TIDAK_MENGISI, c[""], _persen(c[""], responden)))
         tabel.append(TabelProfil(p, JUDUL_PROFIL.get(p, p), rows, responden))
     # Jenis layanan from the aggregates (one row per layanan).
     rows = []
@@ -182,8 +184,8 @@ def _profil(periode: PeriodeSurvei, agregat: dict[int, Agregat], responden: int)
         tercatat += a.responden
     if rows:
         if responden - tercatat > 0:
-            rows.append(("Tidak mengisi", responden - tercatat, _persen(responden - tercatat, responden)))
-        tabel.append(TabelProfil("jenis_layanan", "Jenis layanan", rows, responden))
+            rows.append((TIDAK_MENGISI, responden - tercatat, _persen(responden - tercatat, responden)))
+        tabel.append(TabelProfil("jenis_layanan", gettext_lazy("Jenis layanan"), rows, responden))
     return tabel
 
 
@@ -244,7 +246,9 @@ def data_hasil(periode: PeriodeSurvei, *, dengan_grafik: bool = True) -> DataHas
             h = Rekap(a.responden, a.jumlah(kodes), a.cacah(kodes)).hasil(periode)
         except IKMError:
             d.layanan.append(
-                BarisLayanan(a.jenis_layanan.nama, a.responden, None, "", "", "ada unsur tanpa jawaban")
+                BarisLayanan(
+                    a.jenis_layanan.nama, a.responden, None, "", "", gettext_lazy("ada unsur tanpa jawaban")
+                )
             )
         else:
             d.layanan.append(

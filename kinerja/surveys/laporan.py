@@ -13,6 +13,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from django.utils import translation
+
 from kinerja.documents.pdf import FONTS, RenderError, qr_png
 from kinerja.domain.numbers import format_angka
 from kinerja.domain.tanggal import format_tanggal
@@ -113,7 +115,16 @@ def teks_bawaan(p: PeriodeSurvei, d: DataHasil) -> dict[str, str]:
 
 
 def konteks_laporan(p: PeriodeSurvei, d: DataHasil | None = None) -> dict[str, Any]:
-    """Everything the report prints, as texts (numbers already formatted Indonesian style)."""
+    """Everything the report prints, as texts (numbers already formatted Indonesian style).
+
+    The report is an official document: Indonesian whatever the reader's interface language, like
+    the PK (the labels data_hasil shares with the results page are translatable).
+    """
+    with translation.override("id"):
+        return _konteks_laporan(p, d)
+
+
+def _konteks_laporan(p: PeriodeSurvei, d: DataHasil | None) -> dict[str, Any]:
     d = d or data_hasil(p)
     simpan = LaporanSKM.objects.filter(periode=p).first()
     bawaan = teks_bawaan(p, d)
@@ -156,8 +167,8 @@ def konteks_laporan(p: PeriodeSurvei, d: DataHasil | None = None) -> dict[str, A
         ],
         "profil": [
             {
-                "judul": t.judul,
-                "baris": [{"label": lab, "n": str(n), "persen": _a(pc)} for lab, n, pc in t.baris],
+                "judul": str(t.judul),
+                "baris": [{"label": str(lab), "n": str(n), "persen": _a(pc)} for lab, n, pc in t.baris],
                 "jumlah": str(t.jumlah),
             }
             for t in d.profil
@@ -167,7 +178,7 @@ def konteks_laporan(p: PeriodeSurvei, d: DataHasil | None = None) -> dict[str, A
                 "nama": b.nama,
                 "responden": str(b.responden),
                 "ikm": _a(b.ikm) if b.ikm is not None else "–",
-                "mutu": f"{b.mutu} ({b.kinerja})" if b.mutu else b.catatan,
+                "mutu": f"{b.mutu} ({b.kinerja})" if b.mutu else str(b.catatan),
             }
             for b in d.layanan
         ],

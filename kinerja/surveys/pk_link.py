@@ -19,6 +19,7 @@ from decimal import Decimal
 from django.db.models import Count, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kinerja.domain.numbers import bulatkan, format_angka, parse_nilai
 from kinerja.domain.tanggal import format_tanggal
@@ -56,9 +57,12 @@ def _capaian(realisasi: Decimal, target_teks: str) -> str:
     places = -target.as_tuple().exponent if isinstance(target.as_tuple().exponent, int) else 0
     teks_target = format_angka(target, max(places, 0))
     if not target:
-        return f"target {teks_target}"
+        return _("target %(target)s") % {"target": teks_target}
     capaian = bulatkan(realisasi * 100 / target, 2)
-    return f"target {teks_target} — capaian {format_angka(capaian, 2)}%"
+    return _("target %(target)s — capaian %(capaian)s%%") % {
+        "target": teks_target,
+        "capaian": format_angka(capaian, 2),
+    }
 
 
 def _rentang(mulai, selesai) -> str:
@@ -98,10 +102,13 @@ def nilai_skm(pk, indikator: Sequence) -> dict[str, list]:
                         judul=judul,
                         nilai=f"{format_angka(s.nilai, 2)} ({s.mutu}, {s.kinerja})",
                         keterangan=_capaian(s.nilai, ind.target_teks),
-                        sumber=(
-                            f"SKM {s.unit.nama}, {_rentang(s.tanggal_mulai, s.tanggal_selesai)}, "
-                            f"{s.jumlah_responden} responden (ditutup {format_tanggal(ditutup)})"
-                        ),
+                        sumber=_("SKM %(unit)s, %(rentang)s, %(n)s responden (ditutup %(tanggal)s)")
+                        % {
+                            "unit": s.unit.nama,
+                            "rentang": _rentang(s.tanggal_mulai, s.tanggal_selesai),
+                            "n": s.jumlah_responden,
+                            "tanggal": format_tanggal(ditutup),
+                        },
                         tautan=reverse("surveys:hasil", args=[s.periode.token]),
                     )
                 )
@@ -116,14 +123,18 @@ def nilai_skm(pk, indikator: Sequence) -> dict[str, list]:
         )
         if b["n_periode"]:
             n = int(b["n_responden"] or 0)
-            catatan = f"; {b['n_dibuka']} periode masih dibuka (sementara)" if b["n_dibuka"] else ""
+            catatan = (
+                _("; %(n)s periode masih dibuka (sementara)") % {"n": b["n_dibuka"]} if b["n_dibuka"] else ""
+            )
             for ind in per_jenis[RESPONDEN]:
                 hasil.setdefault(ind.jalur, []).append(
                     NilaiOtomatis(
-                        judul=f"Responden SKM {tahun}",
-                        nilai=f"{format_angka(Decimal(n), 0)} responden",
+                        judul=_("Responden SKM %(tahun)s") % {"tahun": tahun},
+                        nilai=_("%(n)s responden") % {"n": format_angka(Decimal(n), 0)},
                         keterangan=_capaian(Decimal(n), ind.target_teks),
-                        sumber=f"SKM tahun {tahun}: {b['n_periode']} periode survei{catatan}",
+                        sumber=_("SKM tahun %(tahun)s: %(n)s periode survei")
+                        % {"tahun": tahun, "n": b["n_periode"]}
+                        + catatan,
                         tautan=reverse("surveys:tahunan", args=[unit_id, tahun]),
                     )
                 )
@@ -134,13 +145,14 @@ def nilai_skm(pk, indikator: Sequence) -> dict[str, list]:
             for ind in per_jenis[TINDAK_LANJUT]:
                 hasil.setdefault(ind.jalur, []).append(
                     NilaiOtomatis(
-                        judul=f"Tindak lanjut SKM {tahun}",
+                        judul=_("Tindak lanjut SKM %(tahun)s") % {"tahun": tahun},
                         nilai=f"{format_angka(p.persen, 2)}%",
                         keterangan=_capaian(p.persen, ind.target_teks),
-                        sumber=(
-                            f"{p.selesai} dari {p.jumlah} rencana tindak lanjut selesai "
-                            f"({p.periode} periode survei tahun {tahun})"
-                        ),
+                        sumber=_(
+                            "%(selesai)s dari %(jumlah)s rencana tindak lanjut selesai "
+                            "(%(periode)s periode survei tahun %(tahun)s)"
+                        )
+                        % {"selesai": p.selesai, "jumlah": p.jumlah, "periode": p.periode, "tahun": tahun},
                         tautan=reverse("surveys:tahunan", args=[unit_id, tahun]),
                     )
                 )
