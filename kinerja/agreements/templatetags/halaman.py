@@ -25,6 +25,46 @@ def dari(kamus, kunci):
 
 
 @register.simple_tag
+def baris_kinerja(kelompok, otomatis) -> str:
+    """The rows of one level of the tabel kinerja (Lampiran 1), built in Python like `blok_penjelasan`.
+
+    A sasaran's number and text span its indicators' rows; beside a target, the values kinerja fills
+    in itself (`otomatis`, by review place). Same markup and strings as the template had.
+    """
+    e = conditional_escape
+    otomatis = otomatis or {}
+    baris = []
+    for s in kelompok.sasaran:
+        n = len(s.baris)
+        for i, b in enumerate(s.baris):
+            kepala = (
+                f'<td class="no" rowspan="{n}">{s.nomor}</td><td rowspan="{n}" id="{e(s.id_html)}">'
+                f"{e(s.uraian)}</td>"
+                if i == 0
+                else ""
+            )
+            target = e(b.target.teks) if b.target is not None else ""
+            nilai = "".join(_otomatis(o) for o in otomatis.get(b.jalur, ()))
+            baris.append(
+                f'\n        <tr id="{e(b.id_html)}">\n          {kepala}\n          <td>{e(b.indikator)}</td>'
+                f'\n          <td class="target">{target}{nilai}</td>\n        </tr>'
+            )
+    return mark_safe("".join(baris))  # every value escaped above
+
+
+def _otomatis(o) -> str:
+    """One automatic value beside a target: what, the value, against the target, and its source."""
+    e = conditional_escape
+    keterangan = f' <span class="redup">({e(o.keterangan)})</span>' if o.keterangan else ""
+    sumber = f'<a href="{e(o.tautan)}">{e(o.sumber)}</a>' if o.tautan else e(o.sumber)
+    return (
+        f'\n            <div class="otomatis"><span class="lencana">{e(_("otomatis"))}</span> {e(o.judul)}: '
+        f"<strong>{e(o.nilai)}</strong>{keterangan}\n              "
+        f'<span class="redup sumber">{e(_("Sumber:"))} {sumber}</span></div>'
+    )
+
+
+@register.simple_tag
 def blok_penjelasan(ind, kepala_relevansi, kepala_target, kepala_baseline):
     """One Lampiran 2 block of the PK page, built in Python.
 
