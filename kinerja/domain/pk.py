@@ -27,6 +27,7 @@ class Pihak:
     jabatan: str | None = None
     nip: str | None = None
     pangkat: str | None = None
+    baris: int | None = None  # the line of its name ("Nama : …"), when read from a file
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,7 @@ def _dec(value: Decimal | None) -> str | None:
 def _pihak(p: Pihak | None) -> dict[str, Any] | None:
     if p is None:
         return None
-    return {"nama": p.nama, "jabatan": p.jabatan, "nip": p.nip, "pangkat": p.pangkat}
+    return {"nama": p.nama, "jabatan": p.jabatan, "nip": p.nip, "pangkat": p.pangkat, "baris": p.baris}
 
 
 def to_json(pk: PerjanjianKinerja) -> dict[str, Any]:

@@ -539,6 +539,7 @@ class _Out:
     unit: str | None = None
     pemerintah: str | None = None
     pihak: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    pihak_baris: dict[str, int] = field(default_factory=dict)  # the "Nama :" line of each party
     tempat: str | None = None
     tanggal: str | None = None
     ttd: list[TandaTangan] = field(default_factory=list)
@@ -626,6 +627,7 @@ class _PKParser:
             jabatan=p.get("jabatan") or (sig.jabatan if sig else None),
             nip=p.get("nip") or (sig.nip if sig else None),
             pangkat=p.get("pangkat") or (sig.pangkat if sig else None),
+            baris=self.out.pihak_baris.get(ke, sig.baris if sig and not p.get("nama") else None),
         )
 
     # -- headings ----------------------------------------------------------------------------------
@@ -712,7 +714,7 @@ class _PKParser:
                 if f == "nama":
                     if group.get("nama"):
                         groups.append(group)
-                    group = {"nama": v}
+                    group = {"nama": v, "_baris": str(row.baris)}
                 elif f == "jabatan":
                     group["jabatan"] = v
                 elif f == "nip":
@@ -742,9 +744,12 @@ class _PKParser:
             groups.append(group)
         for i, g in enumerate(groups):
             ke = g.pop("_ke", None) or ("pertama" if i == 0 else "kedua")
+            baris = g.pop("_baris", None)
             if ke in out.pihak:
                 continue
             out.pihak[ke] = g
+            if baris is not None:
+                out.pihak_baris[ke] = int(baris)
         # heading lines, prose and signature blocks
         rest = [r for r in sec.rows if r.baris not in consumed]
         sig_rows = []

@@ -201,7 +201,9 @@ class Konteks:
 
     # -- places ----------------------------------------------------------------------------------------
     def lokasi_pihak(self, ke: str) -> Lokasi:
-        return Lokasi("pernyataan", f"Pernyataan, identitas {PIHAK_LABEL.get(ke, ke)}", f"pihak_{ke}", None)
+        pihak = self.pk.pihak_pertama if ke == "pertama" else self.pk.pihak_kedua
+        baris = pihak.baris if pihak is not None else None
+        return Lokasi("pernyataan", f"Pernyataan, identitas {PIHAK_LABEL.get(ke, ke)}", f"pihak_{ke}", baris)
 
     def lokasi_ttd(self, i: int) -> Lokasi:
         t = self.pk.tanda_tangan[i]

@@ -32,7 +32,7 @@ def test_seed_pihak_pertama_name_mismatch(temuan):
     assert t.nilai["tanda_tangan[3]"] == "ST. HAKRAN, S.Sos"
     assert "“SITI HAERANI, S.SOS” (Pernyataan" in t.pesan
     assert "“ST. HAKRAN, S.Sos” (Lampiran 1, tanda tangan Pihak Pertama)" in t.pesan
-    assert {lok.baris for lok in t.lokasi} == {None, 35, 86}
+    assert {lok.baris for lok in t.lokasi} == {9, 35, 86}  # "Nama : SITI HAERANI" is line 9
     assert "SK" in t.saran
 
 
