@@ -23,6 +23,11 @@ urlpatterns = [
         views_operasi.tindak_lanjut_ubah,
         name="tindak_lanjut_ubah",
     ),
+    path(
+        "skm/kelola/<int:periode_id>/tindak-lanjut/<int:tl_id>/hapus/",
+        views_operasi.tindak_lanjut_hapus,
+        name="tindak_lanjut_hapus",
+    ),
     path("skm/kelola/<int:periode_id>/saran/", views_saran.saran, name="saran"),
     path("skm/kelola/<int:periode_id>/saran.xlsx", views_saran.saran_xlsx, name="saran_xlsx"),
     path("skm/kelola/<int:periode_id>/laporan/", views_operasi.laporan, name="laporan"),

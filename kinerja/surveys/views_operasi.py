@@ -85,6 +85,16 @@ def templat(request: HttpRequest, periode_id: int, format: str) -> HttpResponse:
     return r
 
 
+def _awal_dari_saran(request: HttpRequest, d) -> dict[str, str]:
+    """A new plan's first values: the weakest unsur, or those a saran's link carries (`?unsur=U3&saran=…`)."""
+    awal = {"kode_unsur": d.unsur[0].kode}
+    if (kode := request.GET.get("unsur")) in {u.kode for u in d.unsur}:
+        awal["kode_unsur"] = kode
+    if saran := " ".join((request.GET.get("saran") or "").split())[:500]:
+        awal["uraian"] = _("Menindaklanjuti saran responden: “%(saran)s”") % {"saran": saran}
+    return awal
+
+
 class TindakLanjutForm(forms.ModelForm):
     class Meta:
         model = TindakLanjut
@@ -115,7 +125,7 @@ def tindak_lanjut(request: HttpRequest, periode_id: int) -> HttpResponse:
         messages.info(request, _("Tindak lanjut dibuat setelah ada hasil IKM."))
         return redirect("surveys:periode", periode_id=p.pk)
     form = TindakLanjutForm(
-        request.POST or None, unsur=_pilihan_unsur(d), initial={"kode_unsur": d.unsur[0].kode}
+        request.POST or None, unsur=_pilihan_unsur(d), initial=_awal_dari_saran(request, d)
     )
     if request.method == "POST" and form.is_valid():
         tl = form.save(commit=False)
@@ -144,6 +154,19 @@ def tindak_lanjut_ubah(request: HttpRequest, periode_id: int, tl_id: int) -> Htt
         messages.success(request, _("Rencana tindak lanjut diperbarui."))
         return redirect("surveys:tindak_lanjut", periode_id=p.pk)
     return render(request, "surveys/kelola_tindak_lanjut_ubah.html", {"periode": p, "form": form, "tl": tl})
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def tindak_lanjut_hapus(request: HttpRequest, periode_id: int, tl_id: int) -> HttpResponse:
+    """Delete a follow-up (asked first): a plan entered by mistake; the done share is recomputed."""
+    p = _periode(request, periode_id, "edit")
+    tl = get_object_or_404(TindakLanjut, pk=tl_id, periode=p)
+    if request.method == "POST":
+        tl.delete()
+        messages.success(request, _("Rencana tindak lanjut dihapus."))
+        return redirect("surveys:tindak_lanjut", periode_id=p.pk)
+    return render(request, "surveys/kelola_tindak_lanjut_hapus.html", {"periode": p, "tl": tl})
 
 
 class LaporanForm(forms.ModelForm):

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -24,6 +26,7 @@ from django.views.decorators.http import require_http_methods
 
 from kinerja.surveys.models import JenisLayanan, PeriodeSurvei, Respons, kolom_jawaban
 from kinerja.surveys.views_kelola import _periode
+from kinerja.units.permissions import can
 
 PER_HALAMAN = 50
 # Answers that count as a low rating on the 1–4 scale ("tidak …" and "kurang …").
@@ -68,17 +71,23 @@ def saran(request: HttpRequest, periode_id: int) -> HttpResponse:
     kode = p.kode_unsur
     qs = _saran(p, pilihan).select_related("jenis_layanan")
     halaman = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("halaman"))
-    baris = [
-        {
-            "respons": r,
-            "rendah": [
-                {"kode": k, "nama": unsur.get(k, k), "nilai": v}
-                for k in kode
-                if (v := getattr(r, kolom_jawaban(k))) in RENDAH
-            ],
-        }
-        for r in halaman.object_list
-    ]
+    boleh_ubah = can(request.user, "edit", p)
+    baris = []
+    for r in halaman.object_list:
+        rendah = [
+            {"kode": k, "nama": unsur.get(k, k), "nilai": v}
+            for k in kode
+            if (v := getattr(r, kolom_jawaban(k))) in RENDAH
+        ]
+        tl = None
+        if boleh_ubah:  # a follow-up that starts from this saran (and its lowest-rated unsur)
+            paling_rendah = min(rendah, key=lambda u: u["nilai"])["kode"] if rendah else ""
+            tl = (
+                reverse("surveys:tindak_lanjut", args=[p.pk])
+                + "?"
+                + urlencode({"unsur": paling_rendah, "saran": r.saran[:300]})
+            )
+        baris.append({"respons": r, "rendah": rendah, "tindak_lanjut": tl})
     query = request.GET.copy()
     query.pop("halaman", None)
     return render(

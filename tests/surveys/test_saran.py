@@ -3,6 +3,7 @@ searchable, per jenis layanan, paginated with fixed queries, and the same select
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from io import BytesIO
 
@@ -127,3 +128,43 @@ def test_the_period_page_counts_and_links_the_saran(periode_a, operator_a):
     html = _masuk(operator_a).get(reverse("surveys:periode", args=[periode_a.pk])).content.decode()
     assert reverse("surveys:saran", args=[periode_a.pk]) in html
     assert "Saran dan masukan (1)" in html
+
+
+def test_a_saran_becomes_a_follow_up_prefilled_with_it(periode_a, operator_a, inspektur):
+    _kirim(periode_a, "Ruang tunggu panas,\nkipas rusak", nilai=[4, 4, 4, 4, 4, 4, 4, 1, 2])
+    url = reverse("surveys:saran", args=[periode_a.pk])
+    assert "Jadikan rencana tindak lanjut" not in _masuk(inspektur).get(url).content.decode()  # reads only
+    c = _masuk(operator_a)
+    html = c.get(url).content.decode()
+    tautan = re.search(r'href="([^"]+)">Jadikan rencana tindak lanjut', html).group(1).replace("&amp;", "&")
+    assert tautan.startswith(reverse("surveys:tindak_lanjut", args=[periode_a.pk]))
+    form = c.get(tautan).content.decode()
+    assert '<option value="U8" selected>' in form  # the unsur this respondent rated lowest
+    assert "Menindaklanjuti saran responden: “Ruang tunggu panas, kipas rusak”" in form
+
+
+def test_a_follow_up_entered_by_mistake_can_be_deleted(client, periode_a, operator_a, operator_b, inspektur):
+    from datetime import date
+
+    from kinerja.surveys.models import TindakLanjut
+
+    _kirim(periode_a, "")
+    tl = TindakLanjut.objects.create(
+        periode=periode_a,
+        kode_unsur="U3",
+        uraian="Salah ketik",
+        penanggung_jawab="Sekcam",
+        target_waktu=date(2030, 1, 1),
+    )
+    url = reverse("surveys:tindak_lanjut_hapus", args=[periode_a.pk, tl.pk])
+    assert client.post(url).status_code == 302 and TindakLanjut.objects.filter(pk=tl.pk).exists()  # to login
+    assert _masuk(operator_b).post(url).status_code == 404
+    assert _masuk(inspektur).post(url).status_code == 403
+    c = _masuk(operator_a)
+    assert url in c.get(reverse("surveys:tindak_lanjut_ubah", args=[periode_a.pk, tl.pk])).content.decode()
+    tanya = c.get(url)
+    assert tanya.status_code == 200 and "Salah ketik" in tanya.content.decode()
+    assert TindakLanjut.objects.filter(pk=tl.pk).exists()  # asking deletes nothing
+    r = c.post(url)
+    assert r.status_code == 302 and r["Location"] == reverse("surveys:tindak_lanjut", args=[periode_a.pk])
+    assert not TindakLanjut.objects.filter(pk=tl.pk).exists()
