@@ -24,6 +24,17 @@ def dari(kamus, kunci):
     return kamus.get(kunci, []) if kamus else []
 
 
+@register.simple_tag(takes_context=True)
+def query_tanpa_halaman(context) -> str:
+    """The request's query string without its page number, for the links of a paginated list."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    query = request.GET.copy()
+    query.pop("halaman", None)
+    return query.urlencode()
+
+
 @register.simple_tag
 def baris_kinerja(kelompok, otomatis) -> str:
     """The rows of one level of the tabel kinerja (Lampiran 1), built in Python like `blok_penjelasan`.
