@@ -1,7 +1,7 @@
 """The PK as PDF through Typst: kinerja/documents/typst/pk.typ fed the context as JSON.
 
-Fonts come from the package (kinerja/documents/fonts: Liberation Serif, SIL OFL 1.1, metric-compatible
-with Times New Roman) and system fonts are ignored, so the PDF is the same on every machine; the
+Fonts come from the package (kinerja/documents/fonts: Kinerja Serif, which is Liberation Serif without
+hinting, SIL OFL 1.1, metric-compatible with Times New Roman; FONTLOG.txt) and system fonts are ignored, so the PDF is the same on every machine; the
 template sets no date, so the same context gives byte-identical PDFs. A compiler is kept per thread
 and reused: it keeps the fonts and the parsed template between documents (see bench/bench_render.py).
 
@@ -65,10 +65,10 @@ def _string_typst(teks: str) -> str:
 
 @cache
 def _huruf(tebal: bool) -> ImageFont.FreeTypeFont:
-    """Liberation Serif at 100 units per point, for advance widths (Pillow, FreeType; basic layout)."""
+    """The shipped font at 100 units per point, for advance widths (Pillow, FreeType; basic layout)."""
     from PIL import ImageFont
 
-    berkas = FONTS / ("LiberationSerif-Bold.ttf" if tebal else "LiberationSerif-Regular.ttf")
+    berkas = FONTS / ("KinerjaSerif-Bold.ttf" if tebal else "KinerjaSerif-Regular.ttf")
     return ImageFont.truetype(str(berkas), size=int(UKURAN_PT * 100), layout_engine=ImageFont.Layout.BASIC)
 
 

@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from kinerja.domain.numbers import format_angka
 
-FONT = "Liberation Serif, Times New Roman, serif"
+FONT = "Kinerja Serif, Liberation Serif, Times New Roman, serif"
 WARNA_MUTU = {"A": "#1a7f37", "B": "#0b5394", "C": "#9a6700", "D": "#cf222e"}
 
 

@@ -39,11 +39,32 @@ def test_same_input_same_bytes(seed_pdf):
 def test_only_the_shipped_fonts_are_embedded(seed_pdf):
     fonts = set(re.findall(rb"/BaseFont\s*/(?:[A-Z]{6}\+)?([A-Za-z-]+)", seed_pdf))
     assert fonts and {f.decode() for f in fonts} <= {
-        "LiberationSerif",
-        "LiberationSerif-Bold",
-        "LiberationSerif-Italic",
+        "KinerjaSerif-Regular",
+        "KinerjaSerif-Bold",
+        "KinerjaSerif-Italic",
     }
     assert (FONTS / "OFL.txt").is_file()
+
+
+@pytest.mark.parametrize(
+    ("gaya", "nama"),
+    [("Regular", "Regular"), ("Bold", "Bold"), ("Italic", "Italic"), ("BoldItalic", "Bold Italic")],
+)
+def test_the_shipped_fonts_are_liberation_serif_renamed_and_without_hinting(gaya, nama):
+    """FONTLOG.txt: Liberation Serif without its TrueType hinting, renamed as the OFL requires."""
+    import struct
+
+    from PIL import ImageFont
+
+    berkas = FONTS / f"KinerjaSerif-{gaya}.ttf"
+    data = berkas.read_bytes()
+    (jumlah,) = struct.unpack(">H", data[4:6])
+    tabel = {data[12 + 16 * i : 16 + 16 * i].decode("latin-1") for i in range(jumlah)}
+    assert {"glyf", "hmtx", "GPOS", "cmap", "name"} <= tabel
+    assert not tabel & {"fpgm", "prep", "cvt "}  # no hinting
+    assert ImageFont.truetype(str(berkas), size=12).getname() == ("Kinerja Serif", nama)
+    teks = (FONTS / "FONTLOG.txt").read_text(encoding="utf-8")
+    assert "Liberation Serif 2.1.5" in teks and "Reserved Font Name" in teks
 
 
 def test_seed_pages_and_parts(seed_pdf):

@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 OUT = Path(__file__).resolve().parent / "pk.docx"
-FONT = "Times New Roman"  # Liberation Serif, used by the PDF, has the same metrics
+FONT = "Times New Roman"  # Kinerja Serif (Liberation Serif), used by the PDF, has the same metrics
 
 PERNYATAAN = (
     "Dalam rangka mewujudkan manajemen pemerintahan yang bersih, efektif, transparan dan akuntabel serta "
