@@ -1,0 +1,38 @@
+"""An operator reads the demo's saran, narrows them down, and turns one into a rencana tindak lanjut."""
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def test_operator_turns_a_saran_into_a_follow_up(live_server, page):
+    from kinerja.surveys.models import PeriodeSurvei, TindakLanjut
+
+    call_command("demo")
+    call_command("demo_skm")
+    periode = PeriodeSurvei.objects.get(status=PeriodeSurvei.Status.DITUTUP)
+    page.goto(f"{live_server.url}/masuk/")
+    page.fill("input[name=username]", "admin")
+    page.fill("input[name=password]", "kinerja-demo")
+    page.get_by_role("button", name="Masuk").click()
+    page.goto(f"{live_server.url}/skm/kelola/{periode.pk}/")
+    page.get_by_role("link", name="Saran dan masukan").click()
+    assert page.get_by_role("heading", name="Saran dan masukan").is_visible()
+    page.get_by_label("Cari dalam saran").fill("kipas")
+    page.get_by_role("button", name="Tampilkan").click()
+    baris = page.locator("table.daftar-saran tbody tr")
+    assert baris.count() >= 1
+    for i in range(baris.count()):
+        assert "kipas" in baris.nth(i).inner_text().lower()
+    baris.first.get_by_role("link", name="Jadikan rencana tindak lanjut").click()
+    uraian = page.locator("#id_uraian")
+    assert "Ruang tunggu panas, kipas angin rusak." in uraian.input_value()
+    page.fill("#id_penanggung_jawab", "Sekretaris Camat")
+    page.fill("#id_target_waktu", "2030-06-30")
+    page.get_by_role("button", name="Simpan").click()
+    assert "Rencana tindak lanjut tersimpan." in page.locator("body").inner_text()
+    tl = TindakLanjut.objects.get(periode=periode)
+    assert (
+        tl.uraian.startswith("Menindaklanjuti saran responden:") and tl.penanggung_jawab == "Sekretaris Camat"
+    )
