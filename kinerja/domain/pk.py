@@ -147,6 +147,9 @@ class PerjanjianKinerja:
     rencana_aksi: tuple[RencanaAksi, ...] = ()
     alasan_perubahan: str | None = None
     catatan: tuple[Catatan, ...] = field(default=())
+    # Lines in the source file of the statement's place-and-date line and of the printed total row.
+    baris_tanggal: int | None = None
+    baris_total: int | None = None
 
     @property
     def indikator(self) -> list[Indikator]:
@@ -176,6 +179,7 @@ def to_json(pk: PerjanjianKinerja) -> dict[str, Any]:
         "pihak_kedua": _pihak(pk.pihak_kedua),
         "tempat": pk.tempat,
         "tanggal": pk.tanggal,
+        "baris_tanggal": pk.baris_tanggal,
         "tanda_tangan": [
             {
                 "bagian": t.bagian,
@@ -215,6 +219,7 @@ def to_json(pk: PerjanjianKinerja) -> dict[str, Any]:
         "program": [{"nama": p.nama, "anggaran": _dec(p.anggaran), "baris": p.baris} for p in pk.program],
         "total_anggaran": _dec(pk.total_anggaran),
         "total_anggaran_tercetak": _dec(pk.total_anggaran_tercetak),
+        "baris_total": pk.baris_total,
         "penjelasan": [
             {
                 "indikator": p.indikator,

@@ -540,6 +540,8 @@ class _Out:
     pemerintah: str | None = None
     pihak: dict[str, dict[str, str | None]] = field(default_factory=dict)
     pihak_baris: dict[str, int] = field(default_factory=dict)  # the "Nama :" line of each party
+    tanggal_baris: int | None = None  # the statement's place-and-date line
+    total_baris: int | None = None  # the printed total row
     tempat: str | None = None
     tanggal: str | None = None
     ttd: list[TandaTangan] = field(default_factory=list)
@@ -596,6 +598,8 @@ class _PKParser:
             pihak_kedua=kedua,
             tempat=out.tempat,
             tanggal=out.tanggal,
+            baris_tanggal=out.tanggal_baris,
+            baris_total=out.total_baris,
             tanda_tangan=tuple(out.ttd),
             sasaran=tuple(
                 Sasaran(tingkat=t, uraian=u, indikator=tuple(ind), baris=b) for t, u, ind, b in out.sasaran
@@ -762,6 +766,7 @@ class _PKParser:
         tempat, tgl = self._signatures(sig_rows, "pernyataan")
         if tempat and out.tempat is None:
             out.tempat, out.tanggal = tempat, tgl
+            out.tanggal_baris = next((r.baris for r in sig_rows if _DATE_LINE.match(_norm(r.teks))), None)
 
     def _signatures(self, rows: Sequence[Row], bagian: str) -> tuple[str | None, str | None]:
         out = self.out
@@ -1091,6 +1096,7 @@ class _PKParser:
         m = re.search(r"((?:Rp\.?|IDR)?\s*\d[\d.\s]*(?:,\d{1,2}|,-)?)\s*$", row.teks)
         if not m:
             return False
+        self.out.total_baris = row.baris
         try:
             self.out.total_tercetak = numbers.parse_rupiah(m.group(1))
         except ValueError:

@@ -214,7 +214,7 @@ class Konteks:
         return Lokasi(bagian, label, f"tanda_tangan[{i}]", t.baris)
 
     def lokasi_tanggal(self) -> Lokasi:
-        return Lokasi("pernyataan", "Pernyataan, tempat dan tanggal", "tanggal", None)
+        return Lokasi("pernyataan", "Pernyataan, tempat dan tanggal", "tanggal", self.pk.baris_tanggal)
 
     def lokasi_sasaran(self, si: int) -> Lokasi:
         s = self.pk.sasaran[si]
@@ -262,7 +262,7 @@ class Konteks:
         return Lokasi("program", f"Lampiran 1, program “{teks(p.nama)}”", f"program[{i}]", p.baris)
 
     def lokasi_total(self) -> Lokasi:
-        return Lokasi("program", "Lampiran 1, total anggaran", "total_anggaran", None)
+        return Lokasi("program", "Lampiran 1, total anggaran", "total_anggaran", self.pk.baris_total)
 
     # -- shared views ----------------------------------------------------------------------------------
     @cached_property

@@ -18,7 +18,7 @@ def _comparable(pk):
 
     def strip(v):
         if isinstance(v, dict):
-            return {k: strip(x) for k, x in v.items() if k != "baris"}
+            return {k: strip(x) for k, x in v.items() if not k.startswith("baris")}
         if isinstance(v, list):
             return [strip(x) for x in v]
         return v

@@ -16,7 +16,7 @@ MAKERS = {"docx": make_docx, "pdf": make_pdf}
 def _without_lines(data):
     """JSON of a PK without line numbers (they differ between formats)."""
     if isinstance(data, dict):
-        return {k: _without_lines(v) for k, v in data.items() if k != "baris"}
+        return {k: _without_lines(v) for k, v in data.items() if not k.startswith("baris")}
     if isinstance(data, list):
         return [_without_lines(v) for v in data]
     return data

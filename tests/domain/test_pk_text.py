@@ -30,6 +30,24 @@ def test_seed_header(seed):
     assert seed.tanggal == "Januari 2024"
 
 
+def test_seed_places_keep_their_source_lines(seed):
+    """The review points at these lines (docs/review.md): each party's "Nama :", the date line."""
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    assert lines[seed.pihak_pertama.baris - 1] == "Nama : SITI HAERANI, S.SOS"
+    assert lines[seed.pihak_kedua.baris - 1].startswith("Nama : Dr. ADNAN")
+    assert lines[seed.baris_tanggal - 1] == "Sungguminasa, Januari 2024"
+    assert seed.baris_total is None  # the seed prints no total row
+
+
+def test_a_printed_total_row_keeps_its_line():
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    i = lines.index("Rp 3.649.867.866,00") + 1
+    lines[i:i] = ["TOTAL Rp 5.204.765.371,00"]
+    [pk] = parse("\n".join(lines))
+    assert pk.total_anggaran_tercetak == Decimal("5204765371.00")
+    assert lines[pk.baris_total - 1] == "TOTAL Rp 5.204.765.371,00"
+
+
 def test_seed_parties_from_statement_page(seed):
     assert seed.pihak_pertama.nama == "SITI HAERANI, S.SOS"
     assert seed.pihak_pertama.jabatan == "Camat Bajeng"
