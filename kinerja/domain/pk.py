@@ -107,6 +107,9 @@ class Penjelasan:
     baseline: tuple[Baseline, ...] = ()
     jumlah_indikator_tertulis: str | None = None
     baris: int | None = None
+    baris_dasar_hukum: tuple[
+        int | None, ...
+    ] = ()  # the line of each dasar hukum entry, when read from a file
 
 
 @dataclass(frozen=True)
@@ -225,6 +228,7 @@ def to_json(pk: PerjanjianKinerja) -> dict[str, Any]:
                 "indikator": p.indikator,
                 "uraian_sasaran": p.uraian_sasaran,
                 "dasar_hukum": list(p.dasar_hukum),
+                "baris_dasar_hukum": list(p.baris_dasar_hukum),
                 "relevansi": p.relevansi,
                 "formulasi": p.formulasi,
                 "sumber_data": p.sumber_data,

@@ -1272,6 +1272,7 @@ class _PKParser:
         part = "awal"
         uraian: list[str] = []
         dasar: list[str] = []
+        dasar_baris: list[int] = []  # the line each entry starts on
         jumlah: str | None = None
         entries: dict[str, dict[str, Any]] = {}
         order: list[str] = []
@@ -1374,7 +1375,9 @@ class _PKParser:
                     inline = m.group("v").strip()
                     if inline:
                         uraian.append(text[m.start() :].strip())
-                        dasar.extend(_split_citations(inline))
+                        kutipan = _split_citations(inline)
+                        dasar.extend(kutipan)
+                        dasar_baris.extend([row.baris] * len(kutipan))
                     part = "dasar"
                     continue
                 uraian.append(text)
@@ -1383,6 +1386,7 @@ class _PKParser:
                 m = _LIST_ITEM.match(text)
                 if m:
                     dasar.append(_norm(m.group("v")).rstrip(";"))
+                    dasar_baris.append(row.baris)
                     continue
                 if dasar and not _is_prose(text) and text[:1].islower():
                     dasar[-1] = dasar[-1] + " " + text
@@ -1391,6 +1395,7 @@ class _PKParser:
                     r"^(?:Undang|Peraturan|Keputusan|Instruksi|Surat\s+Edaran|UU|PP|Perpres|Permen)", text
                 ):
                     dasar.append(_norm(text))
+                    dasar_baris.append(row.baris)
                     continue
             if part == "indikator":
                 m = re.search(r"memiliki\s+(?P<n>\S+(?:\s+\S+){0,3}?)\s+indikator", text, re.I)
@@ -1406,7 +1411,11 @@ class _PKParser:
             leftovers.append(row)
 
         uraian_text = _norm(" ".join(uraian)) or None
-        dasar_t = tuple(dict.fromkeys(d for d in dasar if d))
+        pertama: dict[str, int] = {}  # each citation once, at the line it first appears
+        for d, b in zip(dasar, dasar_baris, strict=True):
+            if d:
+                pertama.setdefault(d, b)
+        dasar_t = tuple(pertama)
         for k in order:
             e = entries[k]
             pj_text: str | None = e.get("penjelasan_target")
@@ -1415,6 +1424,7 @@ class _PKParser:
                     indikator=str(e["indikator"]),
                     uraian_sasaran=uraian_text,
                     dasar_hukum=dasar_t,
+                    baris_dasar_hukum=tuple(pertama.values()),
                     relevansi=e.get("relevansi"),
                     formulasi=e.get("formulasi"),
                     sumber_data=e.get("sumber_data"),

@@ -255,7 +255,8 @@ class Konteks:
             label = f"Lampiran 2, uraian sasaran (penjelasan “{teks(p.indikator)}”)"
         else:
             label = f"Lampiran 2, dasar hukum butir {k - sebaris + 1} (penjelasan “{teks(p.indikator)}”)"
-        return Lokasi("dasar_hukum", label, f"penjelasan[{pi}].dasar_hukum[{k}]", None)
+        baris = p.baris_dasar_hukum[k] if k < len(p.baris_dasar_hukum) else None
+        return Lokasi("dasar_hukum", label, f"penjelasan[{pi}].dasar_hukum[{k}]", baris)
 
     def lokasi_program(self, i: int) -> Lokasi:
         p = self.pk.program[i]

@@ -96,6 +96,7 @@ def test_seed_incomplete_citations(temuan):
     )
     assert "Nomor 14 Tahun 2017" in tanpa_nomor.pesan
     assert [lok.jalur for lok in tanpa_nomor.lokasi] == ["penjelasan[1].dasar_hukum[1]"]
+    assert [lok.baris for lok in tanpa_nomor.lokasi] == [127]  # "2. Peraturan Menteri … Tahun 2017 …"
 
     judul = [t for t in temuan if t.kode == "PK-HKM-003"]
     assert len(judul) == 2, ringkas(temuan)
@@ -106,6 +107,8 @@ def test_seed_incomplete_citations(temuan):
     evaluasi = _satu(temuan, "PK-HKM-003", lambda t: "Nomor 88 Tahun 2021" in t.pesan)
     assert evaluasi.nilai["seharusnya"] == "Evaluasi Akuntabilitas Kinerja Instansi Pemerintah"
     assert evaluasi.lokasi[0].label.startswith("Lampiran 2, dasar hukum butir 3")
+    assert evaluasi.lokasi[0].baris == 104
+    assert perpres.lokasi[0].baris == 98  # cited inside the uraian sasaran's line
 
     kata_nomor = [t for t in temuan if t.kode == "PK-HKM-002"]
     assert {t.nilai["seharusnya"] for t in kata_nomor} == {
