@@ -88,8 +88,6 @@ def saran(request: HttpRequest, periode_id: int) -> HttpResponse:
                 + urlencode({"unsur": paling_rendah, "saran": r.saran[:300]})
             )
         baris.append({"respons": r, "rendah": rendah, "tindak_lanjut": tl})
-    query = request.GET.copy()
-    query.pop("halaman", None)
     return render(
         request,
         "surveys/kelola_saran.html",
@@ -99,7 +97,6 @@ def saran(request: HttpRequest, periode_id: int) -> HttpResponse:
             "baris": baris,
             "layanan": layanan,
             "pilihan": pilihan,
-            "query": query.urlencode(),
         },
     )
 

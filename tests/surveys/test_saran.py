@@ -90,7 +90,10 @@ def test_search_and_jenis_layanan_narrow_the_list_and_the_download(periode_a, op
     assert "Syarat SKU tidak jelas" in html and "KTP" not in html.split("<table", 1)[1]
     html = c.get(url, {"cari": "tidak ada yang menulis ini"}).content.decode()
     assert "Tidak ada saran yang sesuai pilihan ini." in html
-    # The download link carries the selection; the file holds exactly that selection.
+    # The download link carries the selection (not the page number); the file holds exactly that selection.
+    html = c.get(url, {"cari": "KTP", "layanan": str(ktp.pk), "halaman": "1"}).content.decode()
+    unduh = reverse("surveys:saran_xlsx", args=[periode_a.pk])
+    assert f'href="{unduh}?cari=KTP&amp;layanan={ktp.pk}"' in html
     r = c.get(reverse("surveys:saran_xlsx", args=[periode_a.pk]), {"cari": "KTP", "layanan": str(ktp.pk)})
     assert r.status_code == 200 and r["Content-Disposition"].endswith('.xlsx"')
     lembar = load_workbook(BytesIO(r.content)).active
