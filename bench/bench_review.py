@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from kinerja.domain import pk_text
-from kinerja.domain.pk import PerjanjianKinerja
+from kinerja.domain.pk import NaskahPK
 from kinerja.domain.review import Katalog, review
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,7 +35,7 @@ def _ms(fn, runs: int) -> list[float]:
     return out
 
 
-def _variasi(pk: PerjanjianKinerja, i: int) -> PerjanjianKinerja:
+def _variasi(pk: NaskahPK, i: int) -> NaskahPK:
     """A different PK of the same shape: other target values, names and year."""
     sasaran = tuple(
         replace(

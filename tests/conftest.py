@@ -126,7 +126,7 @@ def build_pk_data(
     pihak_kedua: d.Pihak | None = None,
     penjelasan: bool = True,
     anggaran: tuple[Decimal, ...] = ANGGARAN_BAJENG,
-) -> d.PerjanjianKinerja:
+) -> d.NaskahPK:
     """A parsed PK like the Bajeng 2024 document, with `n_indikator` indicators over three levels.
 
     Indicators come one per sasaran (two when there are more than six); the first is IKM "84,00 (Balk)", the others alternate "100%"
@@ -188,7 +188,7 @@ def build_pk_data(
             )
             for i, ind in enumerate(indikator)
         )
-    return d.PerjanjianKinerja(
+    return d.NaskahPK(
         tahun=tahun,
         jenis=jenis,  # type: ignore[arg-type]
         unit=unit,
@@ -240,7 +240,7 @@ def build_pk_data(
 
 
 @pytest.fixture
-def pk_data() -> Callable[..., d.PerjanjianKinerja]:
+def pk_data() -> Callable[..., d.NaskahPK]:
     """Build a parsed PK (domain dataclasses) by hand: `pk_data(n_indikator=200)`."""
     return build_pk_data
 

@@ -53,7 +53,7 @@ _INDIKATOR = (
 _TTD = ("perjanjian_id", "bagian", "pihak", "nama", "jabatan", "nip", "pangkat", "tempat", "tanggal", "baris")
 
 
-def to_domain_banyak(pks: Sequence[PerjanjianKinerja]) -> list[d.PerjanjianKinerja]:
+def to_domain_banyak(pks: Sequence[PerjanjianKinerja]) -> list[d.NaskahPK]:
     """The stored PKs as domain PKs, in the order given (six queries for any number of PKs)."""
     ids = [pk.pk for pk in pks]
     if not ids:
@@ -135,7 +135,7 @@ def _satu(
     dasar: dict[int, list[str]],
     program: list[d.Program],
     ttd: list[d.TandaTangan],
-) -> d.PerjanjianKinerja:
+) -> d.NaskahPK:
     d_sasaran = tuple(
         d.Sasaran(
             tingkat=tingkat,
@@ -168,7 +168,7 @@ def _satu(
     total = sum((p.anggaran for p in program if p.anggaran is not None), Decimal("0.00")) if program else None
     unit = pk.unit
     pemda = unit.induk if unit.induk_id else None
-    return d.PerjanjianKinerja(
+    return d.NaskahPK(
         tahun=pk.tahun,
         jenis=pk.jenis,
         alasan_perubahan=_none(pk.alasan_perubahan_keterangan),
@@ -201,7 +201,7 @@ def _satu(
     )
 
 
-def to_domain(pk: PerjanjianKinerja) -> d.PerjanjianKinerja:
+def to_domain(pk: PerjanjianKinerja) -> d.NaskahPK:
     """One stored PK as a frozen domain dataclass (six queries)."""
     [hasil] = to_domain_banyak([pk])
     return hasil

@@ -45,7 +45,7 @@ class ImportResult:
 
 
 def import_pk(
-    data: d.PerjanjianKinerja,
+    data: d.NaskahPK,
     *,
     draft: bool = False,
     sumber: str | None = None,
@@ -132,7 +132,7 @@ def import_pk(
 # --------------------------------------------------------------------------------------------------
 
 
-def _validasi(data: d.PerjanjianKinerja) -> None:
+def _validasi(data: d.NaskahPK) -> None:
     kurang = []
     if data.tahun is None:
         kurang.append(_("tahun"))
@@ -254,7 +254,7 @@ def _alasan_perubahan(teks: str | None) -> str:
 
 def _isi_kepala(
     pk: PerjanjianKinerja,
-    data: d.PerjanjianKinerja,
+    data: d.NaskahPK,
     pertama: d.Pihak,
     pihak_kedua: Pejabat | None,
     kedua: d.Pihak | None,
@@ -367,7 +367,7 @@ def _teks(nilai: str | None) -> str:
     return (nilai or "").strip()
 
 
-def _simpan_isi(pk: PerjanjianKinerja, data: d.PerjanjianKinerja) -> list[CatatanImpor]:
+def _simpan_isi(pk: PerjanjianKinerja, data: d.NaskahPK) -> list[CatatanImpor]:
     """Write sasaran, indikator (with penjelasan), program, signatures and rencana aksi in bulk."""
     sasaran = Sasaran.objects.bulk_create(
         [
@@ -470,7 +470,7 @@ def _simpan_isi(pk: PerjanjianKinerja, data: d.PerjanjianKinerja) -> list[Catata
     return [_catatan_penjelasan(pk, p) for p in lepas]
 
 
-def _cek_total(data: d.PerjanjianKinerja, pesan: list[str]) -> None:
+def _cek_total(data: d.NaskahPK, pesan: list[str]) -> None:
     jumlah = [p.anggaran for p in data.program if p.anggaran is not None]
     if data.total_anggaran_tercetak is None or not jumlah:
         return

@@ -56,7 +56,7 @@ class ImporForm(forms.Form):
 class Pratinjau:
     """One PK of the uploaded file: what was read, what the review found, what the import would do."""
 
-    data: d.PerjanjianKinerja
+    data: d.NaskahPK
     temuan: list[Temuan]
     pesan: list[str]
     galat_impor: str | None
@@ -88,7 +88,7 @@ class _Batal(Exception):
     """Raised inside a dry run so that its transaction rolls back."""
 
 
-def _coba(data: d.PerjanjianKinerja, user, sha: str, nama: str) -> tuple[list[str], str | None]:
+def _coba(data: d.NaskahPK, user, sha: str, nama: str) -> tuple[list[str], str | None]:
     """What importing would do (created or updated, new units and pejabat), without storing anything."""
     hasil: list[str] = []
     try:

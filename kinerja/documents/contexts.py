@@ -1,6 +1,6 @@
 """The PK as an official document: one frozen context that every renderer reads.
 
-`dokumen_pk(pk)` takes the domain `PerjanjianKinerja` — parsed from a file, or read from the database
+`dokumen_pk(pk)` takes the domain `NaskahPK` — parsed from a file, or read from the database
 by `kinerja.agreements.domain_pk.to_domain` — and computes everything a page shows once: numbers in
 Indonesian formats (REFERENCE.md §5), the total and its terbilang, the sasaran grouped by level and
 numbered, the three signature blocks. The PDF (Typst), the DOCX (docxtpl) and the XLSX (openpyxl)
@@ -318,7 +318,7 @@ def _blok(p: PihakDok | None, ke: str, jalur: str = "") -> BlokTandaTangan | Non
     )
 
 
-def _kelompok(pk: d.PerjanjianKinerja, rupiah_spasi: bool) -> tuple[KelompokTingkat, ...]:
+def _kelompok(pk: d.NaskahPK, rupiah_spasi: bool) -> tuple[KelompokTingkat, ...]:
     hasil = []
     for tingkat in d.TINGKAT_URUTAN:
         daftar = [(k, s) for k, s in enumerate(pk.sasaran) if s.tingkat == tingkat]
@@ -402,7 +402,7 @@ def _blok_tercetak(t: d.TandaTangan, jalur: str) -> BlokTandaTangan:
 
 
 def _pengesahan_tercetak(
-    pk: d.PerjanjianKinerja, bagian: str, pertama: PihakDok, kedua: PihakDok | None
+    pk: d.NaskahPK, bagian: str, pertama: PihakDok, kedua: PihakDok | None
 ) -> Pengesahan:
     """One part's signatures as the source printed them; the parties sign where it printed none."""
     tercetak = [(k, t) for k, t in enumerate(pk.tanda_tangan) if t.bagian == bagian]
@@ -420,7 +420,7 @@ def _pengesahan_tercetak(
 
 
 def dokumen_pk(
-    pk: d.PerjanjianKinerja,
+    pk: d.NaskahPK,
     *,
     verifikasi: Verifikasi | None = None,
     rupiah_spasi: bool = False,

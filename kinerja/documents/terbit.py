@@ -83,7 +83,7 @@ class Rencana:
 
 
 def rencana_terbit(
-    pk: PerjanjianKinerja, data: d.PerjanjianKinerja, kini: DokumenTerbit | None, token: str | None = None
+    pk: PerjanjianKinerja, data: d.NaskahPK, kini: DokumenTerbit | None, token: str | None = None
 ) -> DokumenTerbit | Rencana:
     """`kini` when it still says what the PK says; else the `Rencana` of a new document (not yet rendered).
 
@@ -150,7 +150,7 @@ def simpan_terbit(pasangan: list[tuple[Rencana, bytes]]) -> list[DokumenTerbit]:
 
 
 def dokumen_terbit(
-    pk: PerjanjianKinerja, data: d.PerjanjianKinerja | None = None, *, kini=_CARI
+    pk: PerjanjianKinerja, data: d.NaskahPK | None = None, *, kini=_CARI
 ) -> DokumenTerbit:
     """The current issued PDF of a published PK: the stored one if the content is unchanged, else a new one.
 

@@ -130,7 +130,7 @@ class Catatan:
 
 
 @dataclass(frozen=True)
-class PerjanjianKinerja:
+class NaskahPK:
     """One Perjanjian Kinerja read from a document."""
 
     tahun: int | None
@@ -170,7 +170,7 @@ def _pihak(p: Pihak | None) -> dict[str, Any] | None:
     return {"nama": p.nama, "jabatan": p.jabatan, "nip": p.nip, "pangkat": p.pangkat, "baris": p.baris}
 
 
-def to_json(pk: PerjanjianKinerja) -> dict[str, Any]:
+def to_json(pk: NaskahPK) -> dict[str, Any]:
     """The fixed JSON shape of `kinerja pk parse` (decimals as strings)."""
     return {
         "tahun": pk.tahun,

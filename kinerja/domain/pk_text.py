@@ -1,4 +1,4 @@
-"""The PK parser: rows of a real Perjanjian Kinerja document into `pk.PerjanjianKinerja`.
+"""The PK parser: rows of a real Perjanjian Kinerja document into `pk.NaskahPK`.
 
 Real PKs come as extracted text, Word files and PDFs, with layout slips. The parser reads `Row`s
 (kinerja.domain.source) and works by recognising what a row *is* — a heading, a party line, a table
@@ -28,7 +28,7 @@ from kinerja.domain.pk import (
     Catatan,
     Indikator,
     Penjelasan,
-    PerjanjianKinerja,
+    NaskahPK,
     Pihak,
     PihakKe,
     Program,
@@ -565,7 +565,7 @@ class _PKParser:
         self._tingkat: Tingkat | None = None
 
     # -- entry -----------------------------------------------------------------------------------
-    def run(self) -> PerjanjianKinerja:
+    def run(self) -> NaskahPK:
         out = self.out
         if self.doc.title is not None:
             self._title(self.doc.title)
@@ -589,7 +589,7 @@ class _PKParser:
         total_sum = sum((p.anggaran for p in out.program if p.anggaran is not None), Decimal("0.00"))
         pertama = self._pihak("pertama")
         kedua = self._pihak("kedua")
-        return PerjanjianKinerja(
+        return NaskahPK(
             tahun=out.tahun,
             jenis="perubahan" if out.jenis == "perubahan" else "murni",
             unit=out.unit,
@@ -1580,12 +1580,12 @@ def baseline_from_text(text: str) -> tuple[Baseline, ...]:
 # ---------------------------------------------------------------------------------------------------
 
 
-def parse_rows(rows: Sequence[Row]) -> list[PerjanjianKinerja]:
+def parse_rows(rows: Sequence[Row]) -> list[NaskahPK]:
     """Every PK found in a document's rows; raises ParseError when there is none."""
     if not rows:
         raise ParseError("dokumen kosong: tidak ada teks yang dapat dibaca")
     docs = _segment(rows)
-    results: list[PerjanjianKinerja] = []
+    results: list[NaskahPK] = []
     for doc in docs:
         has_table = any(_is_kinerja_header(r) for s in doc.sections for r in s.rows)
         if doc.title is None and not has_table:
@@ -1607,22 +1607,22 @@ def parse_rows(rows: Sequence[Row]) -> list[PerjanjianKinerja]:
     return results
 
 
-def parse(text: str) -> list[PerjanjianKinerja]:
+def parse(text: str) -> list[NaskahPK]:
     """Every PK in a plain-text/Markdown document."""
     return parse_rows(read_text(text))
 
 
-def parse_file(path: str) -> list[PerjanjianKinerja]:
+def parse_file(path: str) -> list[NaskahPK]:
     """Every PK in a .txt/.md, .docx or .pdf file."""
     return parse_rows(read_path(path))
 
 
-def parse_bytes(data: bytes, name: str) -> list[PerjanjianKinerja]:
+def parse_bytes(data: bytes, name: str) -> list[NaskahPK]:
     """Every PK in an uploaded file's content (the name tells .txt/.md/.docx/.pdf)."""
     return parse_rows(read_bytes(data, name))
 
 
-def tanggal_pk(pk: PerjanjianKinerja) -> tanggal.Tanggal | None:
+def tanggal_pk(pk: NaskahPK) -> tanggal.Tanggal | None:
     """The PK's date (the statement page's), possibly without a day."""
     return tanggal.parse_tanggal(pk.tanggal or "")
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kinerja.domain import review_hukum, review_struktur, review_target, review_ttd
-from kinerja.domain.pk import PerjanjianKinerja
+from kinerja.domain.pk import NaskahPK
 from kinerja.domain.review_inti import (
     ATURAN,
     URUTAN_TINGKAT,
@@ -79,7 +79,7 @@ def _pilih(kode: Iterable[str] | None) -> list[Aturan]:
 
 
 def review(
-    pk: PerjanjianKinerja,
+    pk: NaskahPK,
     *,
     katalog: Katalog | None = None,
     kode: Iterable[str] | None = None,

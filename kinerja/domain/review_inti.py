@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal, TypeVar, cast
 
-from kinerja.domain.pk import Indikator, Penjelasan, PerjanjianKinerja, Sasaran, TandaTangan
+from kinerja.domain.pk import Indikator, Penjelasan, NaskahPK, Sasaran, TandaTangan
 from kinerja.domain.review_katalog import Katalog
 from kinerja.domain.review_teks import kunci_tanpa_kurung
 
@@ -188,7 +188,7 @@ def teks(nilai: object) -> str:
 class Konteks:
     """What every rule reads: the PK, the regulation catalogue, the settings, and shared views."""
 
-    pk: PerjanjianKinerja
+    pk: NaskahPK
     katalog: Katalog
     opsi: Opsi = field(default_factory=Opsi)
     _simpanan: dict[str, Any] = field(default_factory=dict, repr=False)

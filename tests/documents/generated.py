@@ -138,7 +138,7 @@ def pihak(draw, jabatan: str, boleh_nip: bool = True) -> d.Pihak:
 
 
 @st.composite
-def pk_strategy(draw, *, maks_sasaran: int = 3, maks_indikator: int = 3) -> d.PerjanjianKinerja:
+def pk_strategy(draw, *, maks_sasaran: int = 3, maks_indikator: int = 3) -> d.NaskahPK:
     """A generated PK (see the module docstring)."""
     unit, pemda, jabatan_1, jabatan_2 = draw(st.sampled_from(UNIT))
     tahun = draw(st.integers(2020, 2030))
@@ -199,7 +199,7 @@ def pk_strategy(draw, *, maks_sasaran: int = 3, maks_indikator: int = 3) -> d.Pe
     hari = draw(st.one_of(st.none(), st.integers(1, 28)))
     bulan = draw(st.sampled_from(["Januari", "Februari", "Maret"]))
     tanggal = f"{hari} {bulan} {tahun}" if hari else f"{bulan} {tahun}"
-    return d.PerjanjianKinerja(
+    return d.NaskahPK(
         tahun=tahun,
         jenis=draw(st.sampled_from(["murni", "murni", "perubahan"])),
         unit=unit,
@@ -242,7 +242,7 @@ def _dec(x: Decimal | None) -> Decimal | None:
     return None if x is None else x.normalize()
 
 
-def struktur(pk: d.PerjanjianKinerja) -> dict[str, Any]:
+def struktur(pk: d.NaskahPK) -> dict[str, Any]:
     """The parts of a PK that a document carries: compare this before rendering and after parsing."""
     return {
         "tahun": pk.tahun,
@@ -285,12 +285,12 @@ def struktur(pk: d.PerjanjianKinerja) -> dict[str, Any]:
     }
 
 
-def target_tercetak(pk: d.PerjanjianKinerja) -> list[str]:
+def target_tercetak(pk: d.NaskahPK) -> list[str]:
     """Every indicator's target as the document prints it (what the parsed `teks` must be)."""
     return [format_target(i.target) for i in pk.indikator]
 
 
-def tanda_tangan(pk: d.PerjanjianKinerja) -> list[tuple]:
+def tanda_tangan(pk: d.NaskahPK) -> list[tuple]:
     """The signature blocks read back: (part, party, name, jabatan, NIP, pangkat)."""
     return sorted(
         (
@@ -305,7 +305,7 @@ def tanda_tangan(pk: d.PerjanjianKinerja) -> list[tuple]:
     )
 
 
-def tanda_tangan_diharapkan(pk: d.PerjanjianKinerja) -> list[tuple]:
+def tanda_tangan_diharapkan(pk: d.NaskahPK) -> list[tuple]:
     """The blocks a rendered document has: both parties sign each part (Lampiran 2 only with penjelasan)."""
     bagian = ["pernyataan", "lampiran_1"] + (["lampiran_2"] if pk.penjelasan else [])
     out = []
@@ -318,5 +318,5 @@ def tanda_tangan_diharapkan(pk: d.PerjanjianKinerja) -> list[tuple]:
     return sorted(out)
 
 
-def tanpa_tanda_tangan(pk: d.PerjanjianKinerja) -> d.PerjanjianKinerja:
+def tanpa_tanda_tangan(pk: d.NaskahPK) -> d.NaskahPK:
     return replace(pk, tanda_tangan=())

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from kinerja.domain import pk_text
-from kinerja.domain.pk import Indikator, Penjelasan, PerjanjianKinerja, Sasaran, TandaTangan
+from kinerja.domain.pk import Indikator, Penjelasan, NaskahPK, Sasaran, TandaTangan
 from kinerja.domain.review import ATURAN, Aturan, Draf, Lokasi, Opsi, Temuan, daftar_aturan, review
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,19 +33,19 @@ def teks_benar() -> str:
 
 
 @lru_cache
-def pk_benar() -> PerjanjianKinerja:
+def pk_benar() -> NaskahPK:
     """The seed corrected by hand: consistent names, NIPs, targets, dates and citations."""
     [pk] = pk_text.parse(teks_benar())
     return pk
 
 
 @lru_cache
-def pk_seed() -> PerjanjianKinerja:
+def pk_seed() -> NaskahPK:
     [pk] = pk_text.parse(SEED.read_text(encoding="utf-8"))
     return pk
 
 
-def pk_dari(*ganti: tuple[str, str]) -> PerjanjianKinerja:
+def pk_dari(*ganti: tuple[str, str]) -> NaskahPK:
     """The correct PK with some printed text replaced (every old text must be found)."""
     teks = teks_benar()
     for lama, baru in ganti:
@@ -55,13 +55,13 @@ def pk_dari(*ganti: tuple[str, str]) -> PerjanjianKinerja:
     return pk
 
 
-def ganti_ttd(pk: PerjanjianKinerja, i: int, **ubah: object) -> PerjanjianKinerja:
+def ganti_ttd(pk: NaskahPK, i: int, **ubah: object) -> NaskahPK:
     ttd = list(pk.tanda_tangan)
     ttd[i] = replace(ttd[i], **ubah)  # type: ignore[arg-type]
     return replace(pk, tanda_tangan=tuple(ttd))
 
 
-def ganti_indikator(pk: PerjanjianKinerja, si: int, ii: int, **ubah: object) -> PerjanjianKinerja:
+def ganti_indikator(pk: NaskahPK, si: int, ii: int, **ubah: object) -> NaskahPK:
     sasaran = list(pk.sasaran)
     ind = list(sasaran[si].indikator)
     ind[ii] = replace(ind[ii], **ubah)  # type: ignore[arg-type]
@@ -69,11 +69,11 @@ def ganti_indikator(pk: PerjanjianKinerja, si: int, ii: int, **ubah: object) -> 
     return replace(pk, sasaran=tuple(sasaran))
 
 
-def ganti_target(pk: PerjanjianKinerja, si: int, ii: int, teks: str) -> PerjanjianKinerja:
+def ganti_target(pk: NaskahPK, si: int, ii: int, teks: str) -> NaskahPK:
     return ganti_indikator(pk, si, ii, target=pk_text.parse_target(teks))
 
 
-def ganti_penjelasan(pk: PerjanjianKinerja, pi: int, **ubah: object) -> PerjanjianKinerja:
+def ganti_penjelasan(pk: NaskahPK, pi: int, **ubah: object) -> NaskahPK:
     pj = list(pk.penjelasan)
     pj[pi] = replace(pj[pi], **ubah)  # type: ignore[arg-type]
     return replace(pk, penjelasan=tuple(pj))
@@ -93,7 +93,7 @@ class Kasus:
 
     id: str
     kode: str
-    pk: Callable[[], PerjanjianKinerja]
+    pk: Callable[[], NaskahPK]
     jalur: tuple[str, ...] | None = None  # the places named, exactly (order free); None: not checked
     nilai: dict[str, str] = field(default_factory=dict)  # values that must be in `nilai`
     pesan: tuple[str, ...] = ()  # fragments of the message
@@ -215,7 +215,7 @@ def test_rule_registration_refuses_bad_codes_and_levels():
 
 
 def test_review_of_an_empty_pk_reports_nothing_and_does_not_fail():
-    assert review(PerjanjianKinerja(tahun=None)) == []
+    assert review(NaskahPK(tahun=None)) == []
 
 
 def test_places_use_the_documented_jalur_shapes():

@@ -15,7 +15,7 @@ from kinerja.domain.pk import (
     Baseline,
     Indikator,
     Penjelasan,
-    PerjanjianKinerja,
+    NaskahPK,
     Pihak,
     Program,
     Sasaran,
@@ -151,7 +151,7 @@ PASANGAN_JABATAN = [
 
 
 @st.composite
-def pk_benar_acak(draw) -> PerjanjianKinerja:
+def pk_benar_acak(draw) -> NaskahPK:
     tahun = draw(st.integers(2022, 2030))
     wil, kec = draw(st.sampled_from(WILAYAH)), draw(st.sampled_from(KECAMATAN))
     j1, j2, pemda, unit = (s.format(wil=wil, kec=kec) for s in draw(st.sampled_from(PASANGAN_JABATAN)))
@@ -207,7 +207,7 @@ def pk_benar_acak(draw) -> PerjanjianKinerja:
         for i, o in enumerate(draw(st.lists(st.sampled_from(OBJEK), min_size=1, max_size=4)))
     )
     total = sum((p.anggaran for p in program if p.anggaran is not None), D("0.00"))
-    return PerjanjianKinerja(
+    return NaskahPK(
         tahun=tahun,
         jenis="murni",
         unit=unit,
@@ -321,7 +321,7 @@ ttd_aneh = st.builds(
 )
 pihak_aneh = st.one_of(st.none(), st.builds(Pihak, teks_aneh, teks_aneh, teks_aneh, teks_aneh))
 pk_aneh = st.builds(
-    PerjanjianKinerja,
+    NaskahPK,
     tahun=st.one_of(st.none(), st.integers(1, 9999)),
     jenis=st.sampled_from(["murni", "perubahan", "lain"]),
     unit=teks_aneh,

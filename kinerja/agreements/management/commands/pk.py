@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kinerja.domain import pk_text
-from kinerja.domain.pk import PerjanjianKinerja, to_json
+from kinerja.domain.pk import NaskahPK, to_json
 from kinerja.domain.source import SourceError
 
 
@@ -30,7 +30,7 @@ def _fail(stderr, berkas: str, err: Exception) -> None:
     sys.exit(2)
 
 
-def read_pks(path: str, stderr) -> list[PerjanjianKinerja]:
+def read_pks(path: str, stderr) -> list[NaskahPK]:
     """Parse every PK in a file, exiting 2 with a message when the file is unusable."""
     try:
         return pk_text.parse_file(path)
