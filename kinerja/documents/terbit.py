@@ -149,9 +149,7 @@ def simpan_terbit(pasangan: list[tuple[Rencana, bytes]]) -> list[DokumenTerbit]:
         return [DokumenTerbit.objects.get(perjanjian=r.pk, berlaku=True) for r, _ in pasangan]
 
 
-def dokumen_terbit(
-    pk: PerjanjianKinerja, data: d.NaskahPK | None = None, *, kini=_CARI
-) -> DokumenTerbit:
+def dokumen_terbit(pk: PerjanjianKinerja, data: d.NaskahPK | None = None, *, kini=_CARI) -> DokumenTerbit:
     """The current issued PDF of a published PK: the stored one if the content is unchanged, else a new one.
 
     `data` is the PK as a domain dataclass when the caller already has it (`to_domain(pk)` otherwise);

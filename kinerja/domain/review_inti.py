@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal, TypeVar, cast
 
-from kinerja.domain.pk import Indikator, Penjelasan, NaskahPK, Sasaran, TandaTangan
+from kinerja.domain.pk import Indikator, NaskahPK, Penjelasan, Sasaran, TandaTangan
 from kinerja.domain.review_katalog import Katalog
 from kinerja.domain.review_teks import kunci_tanpa_kurung
 

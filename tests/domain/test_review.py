@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from kinerja.domain import pk_text
-from kinerja.domain.pk import Indikator, Penjelasan, NaskahPK, Sasaran, TandaTangan
+from kinerja.domain.pk import Indikator, NaskahPK, Penjelasan, Sasaran, TandaTangan
 from kinerja.domain.review import ATURAN, Aturan, Draf, Lokasi, Opsi, Temuan, daftar_aturan, review
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,8 +14,8 @@ from kinerja.domain.numbers import bulatkan, format_angka
 from kinerja.domain.pk import (
     Baseline,
     Indikator,
-    Penjelasan,
     NaskahPK,
+    Penjelasan,
     Pihak,
     Program,
     Sasaran,
