@@ -26,8 +26,8 @@ from kinerja.domain import nip as nip_mod
 from kinerja.domain import numbers
 from kinerja.domain import pk as d
 from kinerja.domain import tanggal as tanggal_mod
+from kinerja.domain.nama import kunci_teks, kunci_teks_tanpa_kurung, normalise_nama, normalise_unit
 from kinerja.units.models import Pejabat, Unit
-from kinerja.units.nama import kunci_teks, kunci_teks_tanpa_kurung, normalise_nama, normalise_unit
 from kinerja.units.permissions import can
 
 

@@ -9,7 +9,7 @@ from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.domain import nip as nip_mod
-from kinerja.units.nama import normalise_nama, normalise_unit
+from kinerja.domain.nama import normalise_nama, normalise_unit
 
 
 class UnitQuerySet(models.QuerySet):

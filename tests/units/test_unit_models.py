@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
+from kinerja.domain.nama import kunci_teks, kunci_teks_tanpa_kurung, normalise_nama, normalise_unit
 from kinerja.units.models import Pejabat, Unit, UnitRole
-from kinerja.units.nama import kunci_teks, kunci_teks_tanpa_kurung, normalise_nama, normalise_unit
 
 
 @pytest.mark.parametrize(
