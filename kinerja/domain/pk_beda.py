@@ -16,6 +16,7 @@ comparison page shows. Fields and labels come from the dataclasses' descriptions
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -55,7 +56,7 @@ def pasangkan(lama: Sequence[str], baru: Sequence[str]) -> list[Pasangan]:
     jangkar = _naik_terpanjang(sorted(ke_lama.items()))
     batas = [(-1, -1), *jangkar, (len(lama), len(baru))]
     dipakai_lama = set(ke_lama.values())
-    for (i0, j0), (i1, j1) in zip(batas, batas[1:], strict=False):
+    for (i0, j0), (i1, j1) in itertools.pairwise(batas):
         sisa_lama = [i for i in range(i0 + 1, i1) if i not in dipakai_lama]
         sisa_baru = [j for j in range(j0 + 1, j1) if j not in ke_lama]
         for i, j in _pasangkan_celah(sisa_lama, sisa_baru, lama, baru):
