@@ -44,7 +44,7 @@ run: install
 	@echo "  kinerja berjalan di http://$(HOST):$(PORT)/"
 	@echo "  Login demo: http://$(HOST):$(PORT)/masuk/  pengguna: admin  sandi: kinerja-demo  (admin Django: /admin/)"
 	@echo ""
-	$(BIN)/kinerja runserver $(HOST):$(PORT)
+	DEBUG=1 $(BIN)/kinerja runserver $(HOST):$(PORT)
 
 test: install-test browser
 	$(BIN)/pytest

@@ -16,11 +16,34 @@ def _env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "ya", "on"}
 
 
-DEBUG = _env_bool("DEBUG", True)
-# The development default is a fixed, clearly non-secret key; production must set SECRET_KEY.
-SECRET_KEY = os.environ.get("SECRET_KEY", "kinerja-development-only-not-secret")
-if not DEBUG and SECRET_KEY == "kinerja-development-only-not-secret":
-    raise RuntimeError("SECRET_KEY harus diisi bila DEBUG=0 (production).")
+# Off unless asked for: `make run` (the demo) sets DEBUG=1; a server never shows Django's debug pages.
+DEBUG = _env_bool("DEBUG", False)
+
+
+def _secret_key() -> str:
+    """SECRET_KEY from the environment; else a random key kept in `.kinerja-secret-key` beside the
+    project (made once, readable by its owner only), so sessions survive a restart of `make run`.
+    Production sets SECRET_KEY (README, "Production")."""
+    nilai = os.environ.get("SECRET_KEY")
+    if nilai:
+        return nilai
+    berkas = BASE_DIR / ".kinerja-secret-key"
+    try:
+        if berkas.is_file():
+            return berkas.read_text(encoding="ascii").strip()
+        import secrets
+
+        kunci = secrets.token_urlsafe(50)
+        berkas.touch(mode=0o600)
+        berkas.write_text(kunci, encoding="ascii")
+        return kunci
+    except OSError:  # a read-only installation: a key for this process only
+        import secrets
+
+        return secrets.token_urlsafe(50)
+
+
+SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = [
     h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 ]
@@ -34,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "kinerja.riwayat",
     "kinerja.units",
     "kinerja.agreements",
     "kinerja.documents",
@@ -49,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "kinerja.alamat.AlamatDasarMiddleware",
 ]
 
 ROOT_URLCONF = "kinerja.urls"
@@ -114,8 +139,9 @@ KINERJA_SKM_CACHE_DETIK = float(os.environ.get("KINERJA_SKM_CACHE_DETIK", "5"))
 KINERJA_RUPIAH_SPASI = os.environ.get("KINERJA_RUPIAH_SPASI", "0") == "1"
 KINERJA_DOCX_TEMPLATE = os.environ.get("KINERJA_DOCX_TEMPLATE") or None
 
-# The public address printed under the verification QR code of published PK documents.
-KINERJA_BASE_URL = os.environ.get("KINERJA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address printed under QR codes (PK verification, SKM posters). Unset in development: the
+# address the request came to (kinerja/alamat.py); a system check warns when unset with DEBUG=0.
+KINERJA_BASE_URL = os.environ.get("KINERJA_BASE_URL", "").strip().rstrip("/") or None
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", True)

@@ -1,39 +1,171 @@
-"""Admin for Perjanjian Kinerja and its parts (Indonesian through verbose names and Django's id locale)."""
+"""Admin for Perjanjian Kinerja and its parts (Indonesian through verbose names and Django's id locale).
+
+A PK's content may change here only while it may change at all (draf, dikembalikan) and only by those
+who may edit its unit; every change is written to the PK's audit trail. The status is never edited
+here: transitions are the services' (the PK page, `kinerja pk aksi`).
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.agreements.models import (
+    STATUS_PUBLIK,
     Baseline,
     CatatanImpor,
     DasarHukum,
     Indikator,
     PerjanjianKinerja,
+    PindaianPK,
     Program,
     RencanaAksi,
     Sasaran,
     TandaTangan,
     UnggahanPK,
 )
+from kinerja.domain.pk_beda import teks_nilai
+from kinerja.riwayat.models import catat
 from kinerja.units.admin import UnitScopedAdmin
 
 
-class SasaranInline(admin.TabularInline):
+def _perubahan_form(form) -> list[dict[str, Any]]:
+    """The changed fields of a bound admin form, old → new, as the trail keeps them."""
+    hasil = []
+    for nama in form.changed_data:
+        lama = form.initial.get(nama)
+        baru = form.cleaned_data.get(nama)
+        if hasattr(lama, "pk") or hasattr(baru, "pk"):
+            lama, baru = getattr(lama, "pk", lama), getattr(baru, "pk", baru)
+        hasil.append({"bidang": nama, "lama": teks_nilai(lama), "baru": teks_nilai(baru)})
+    return hasil
+
+
+def _perjanjian(obj: Any) -> PerjanjianKinerja | None:
+    """The PK an object belongs to (itself for a PK)."""
+    for jalur in ((), ("perjanjian",), ("sasaran", "perjanjian"), ("indikator", "sasaran", "perjanjian")):
+        tujuan = obj
+        for bagian in jalur:
+            tujuan = getattr(tujuan, bagian, None)
+        if isinstance(tujuan, PerjanjianKinerja):
+            return tujuan
+    return None
+
+
+def _kode(model, aksi: str) -> str:
+    nama = {
+        PerjanjianKinerja: "",
+        Sasaran: "sasaran.",
+        Indikator: "indikator.",
+        Program: "program.",
+        TandaTangan: "tanda_tangan.",
+        Baseline: "indikator.",
+        DasarHukum: "indikator.",
+    }.get(model, "")
+    return f"pk.{nama}{aksi}" if nama or aksi != "ubah" else "pk.ubah"
+
+
+class PKScopedAdmin(UnitScopedAdmin):
+    """A PK or one of its parts: public PKs readable by staff, changes only to an editable PK, traced."""
+
+    status_lookup = "status"
+
+    def q_publik(self) -> Q:
+        return Q(**{f"{self.status_lookup}__in": STATUS_PUBLIK})
+
+    def _boleh_ubah(self, request, obj) -> bool:
+        if obj is not None:
+            perjanjian = _perjanjian(obj)
+            if perjanjian is not None and not perjanjian.dapat_diubah:
+                return False
+        return super()._boleh_ubah(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        perjanjian = _perjanjian(obj)
+        if perjanjian is not None and perjanjian.pk and not perjanjian.dapat_diubah:
+            from django.core.exceptions import PermissionDenied
+
+            raise PermissionDenied
+        super().save_model(request, obj, form, change)
+        _catat_form(request, obj, form, change)
+
+    def delete_model(self, request, obj):
+        perjanjian = _perjanjian(obj)
+        if perjanjian is not None and not isinstance(obj, PerjanjianKinerja):
+            catat(perjanjian, _kode(type(obj), "hapus"), oleh=request.user, catatan=str(obj)[:200])
+        super().delete_model(request, obj)
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        # Django's formset lists what it saved: one trail entry per row added, changed or deleted.
+        per_objek = {f.instance.pk: f for f in formset.forms if f.instance.pk}
+        for obj in formset.deleted_objects:
+            perjanjian = _perjanjian(obj)
+            if perjanjian is not None:
+                catat(perjanjian, _kode(type(obj), "hapus"), oleh=request.user, catatan=str(obj)[:200])
+        for obj, _fields in formset.changed_objects:
+            _catat_form(request, obj, per_objek.get(obj.pk), change=True)
+        for obj in formset.new_objects:
+            _catat_form(request, obj, per_objek.get(obj.pk), change=False)
+
+
+def _catat_form(request, obj, form, change: bool) -> None:
+    perjanjian = _perjanjian(obj)
+    if perjanjian is None or form is None:
+        return
+    if isinstance(obj, PerjanjianKinerja) and not change:
+        catat(obj, "pk.buat", oleh=request.user, ke=obj.status, catatan=str(_("Dibuat di halaman admin.")))
+        return
+    perubahan = _perubahan_form(form)
+    if perubahan or not change:
+        catat(
+            perjanjian,
+            _kode(type(obj), "ubah" if change else "tambah"),
+            oleh=request.user,
+            catatan=str(obj)[:200],
+            perubahan=perubahan,
+        )
+
+
+class _BolehUbahInline:
+    """Inlines follow their PK: read only once it is past draf."""
+
+    def has_add_permission(self, request, obj=None):
+        perjanjian = _perjanjian(obj) if obj is not None else None
+        if perjanjian is not None and not perjanjian.dapat_diubah:
+            return False
+        return super().has_add_permission(request, obj)  # type: ignore[misc]
+
+    def has_change_permission(self, request, obj=None):
+        perjanjian = _perjanjian(obj) if obj is not None else None
+        if perjanjian is not None and not perjanjian.dapat_diubah:
+            return False
+        return super().has_change_permission(request, obj)  # type: ignore[misc]
+
+    def has_delete_permission(self, request, obj=None):
+        perjanjian = _perjanjian(obj) if obj is not None else None
+        if perjanjian is not None and not perjanjian.dapat_diubah:
+            return False
+        return super().has_delete_permission(request, obj)  # type: ignore[misc]
+
+
+class SasaranInline(_BolehUbahInline, admin.TabularInline):
     model = Sasaran
     extra = 0
     fields = ["urutan", "tingkat", "uraian"]
     show_change_link = True
 
 
-class ProgramInline(admin.TabularInline):
+class ProgramInline(_BolehUbahInline, admin.TabularInline):
     model = Program
     extra = 0
     fields = ["urutan", "nama", "anggaran"]
 
 
-class TandaTanganInline(admin.TabularInline):
+class TandaTanganInline(_BolehUbahInline, admin.TabularInline):
     model = TandaTangan
     extra = 0
     fields = ["urutan", "bagian", "pihak", "nama", "jabatan", "nip", "pangkat", "tempat", "tanggal"]
@@ -50,7 +182,7 @@ class CatatanImporInline(admin.TabularInline):
         return False
 
 
-class IndikatorInline(admin.StackedInline):
+class IndikatorInline(_BolehUbahInline, admin.StackedInline):
     model = Indikator
     extra = 0
     show_change_link = True
@@ -61,29 +193,20 @@ class IndikatorInline(admin.StackedInline):
     ]
 
 
-class BaselineInline(admin.TabularInline):
+class BaselineInline(_BolehUbahInline, admin.TabularInline):
     model = Baseline
     extra = 0
 
 
-class DasarHukumInline(admin.TabularInline):
+class DasarHukumInline(_BolehUbahInline, admin.TabularInline):
     model = DasarHukum
     extra = 0
 
 
 @admin.register(PerjanjianKinerja)
-class PerjanjianKinerjaAdmin(UnitScopedAdmin):
-    terbit_lookup = "diterbitkan"
-    list_display = [
-        "tahun",
-        "unit",
-        "jenis",
-        "pihak_pertama_nama",
-        "status",
-        "diterbitkan",
-        "diperbarui_pada",
-    ]
-    list_filter = ["tahun", "jenis", "status", "diterbitkan", "unit__jenis"]
+class PerjanjianKinerjaAdmin(PKScopedAdmin):
+    list_display = ["tahun", "unit", "jenis", "versi", "pihak_pertama_nama", "status", "diperbarui_pada"]
+    list_filter = ["tahun", "jenis", "status", "unit__jenis"]
     search_fields = [
         "unit__nama",
         "pihak_pertama_nama",
@@ -93,7 +216,17 @@ class PerjanjianKinerjaAdmin(UnitScopedAdmin):
     ]
     list_select_related = ["unit"]
     autocomplete_fields = ["unit", "pihak_pertama", "pihak_kedua", "atasan_pk"]
-    readonly_fields = ["sumber_berkas", "sumber_sha256", "diimpor_oleh", "dibuat_pada", "diperbarui_pada"]
+    readonly_fields = [
+        "status",
+        "versi",
+        "menggantikan",
+        "diterbitkan_pada",
+        "sumber_berkas",
+        "sumber_sha256",
+        "diimpor_oleh",
+        "dibuat_pada",
+        "diperbarui_pada",
+    ]
     date_hierarchy = "dibuat_pada"
     inlines = [SasaranInline, ProgramInline, TandaTanganInline, CatatanImporInline]
     fieldsets = [
@@ -126,7 +259,19 @@ class PerjanjianKinerjaAdmin(UnitScopedAdmin):
             _("Tempat dan tanggal"),
             {"fields": ["tempat", ("tanggal_hari", "tanggal_bulan", "tanggal_tahun")]},
         ),
-        (_("Status"), {"fields": ["status", "diterbitkan", "atasan_pk", "total_anggaran_tercetak"]}),
+        (
+            _("Status dan versi"),
+            {
+                "fields": [
+                    "status",
+                    "versi",
+                    "menggantikan",
+                    "diterbitkan_pada",
+                    "atasan_pk",
+                    "total_anggaran_tercetak",
+                ]
+            },
+        ),
         (
             _("Sumber"),
             {
@@ -144,9 +289,9 @@ class PerjanjianKinerjaAdmin(UnitScopedAdmin):
 
 
 @admin.register(Sasaran)
-class SasaranAdmin(UnitScopedAdmin):
+class SasaranAdmin(PKScopedAdmin):
     unit_lookup = "perjanjian__unit__"
-    terbit_lookup = "perjanjian__diterbitkan"
+    status_lookup = "perjanjian__status"
     list_display = ["uraian", "tingkat", "perjanjian", "urutan"]
     list_filter = ["tingkat", "perjanjian__tahun"]
     search_fields = ["uraian", "perjanjian__unit__nama"]
@@ -156,9 +301,9 @@ class SasaranAdmin(UnitScopedAdmin):
 
 
 @admin.register(Indikator)
-class IndikatorAdmin(UnitScopedAdmin):
+class IndikatorAdmin(PKScopedAdmin):
     unit_lookup = "sasaran__perjanjian__unit__"
-    terbit_lookup = "sasaran__perjanjian__diterbitkan"
+    status_lookup = "sasaran__perjanjian__status"
     list_display = ["uraian", "target_teks", "satuan", "polaritas", "berpenjelasan", "sasaran"]
     list_filter = ["polaritas", "berpenjelasan", "sasaran__tingkat", "sasaran__perjanjian__tahun"]
     search_fields = ["uraian", "sasaran__uraian", "sasaran__perjanjian__unit__nama"]
@@ -168,9 +313,9 @@ class IndikatorAdmin(UnitScopedAdmin):
 
 
 @admin.register(Program)
-class ProgramAdmin(UnitScopedAdmin):
+class ProgramAdmin(PKScopedAdmin):
     unit_lookup = "perjanjian__unit__"
-    terbit_lookup = "perjanjian__diterbitkan"
+    status_lookup = "perjanjian__status"
     list_display = ["nama", "anggaran", "perjanjian", "urutan"]
     list_filter = ["perjanjian__tahun"]
     search_fields = ["nama", "perjanjian__unit__nama"]
@@ -179,9 +324,9 @@ class ProgramAdmin(UnitScopedAdmin):
 
 
 @admin.register(TandaTangan)
-class TandaTanganAdmin(UnitScopedAdmin):
+class TandaTanganAdmin(PKScopedAdmin):
     unit_lookup = "perjanjian__unit__"
-    terbit_lookup = "perjanjian__diterbitkan"
+    status_lookup = "perjanjian__status"
     list_display = ["nama", "pihak", "bagian", "jabatan", "nip", "perjanjian"]
     list_filter = ["bagian", "pihak"]
     search_fields = ["nama", "nip", "jabatan", "perjanjian__unit__nama"]
@@ -190,9 +335,9 @@ class TandaTanganAdmin(UnitScopedAdmin):
 
 
 @admin.register(Baseline)
-class BaselineAdmin(UnitScopedAdmin):
+class BaselineAdmin(PKScopedAdmin):
     unit_lookup = "indikator__sasaran__perjanjian__unit__"
-    terbit_lookup = "indikator__sasaran__perjanjian__diterbitkan"
+    status_lookup = "indikator__sasaran__perjanjian__status"
     list_display = ["indikator", "tahun", "target", "realisasi", "capaian"]
     list_filter = ["tahun"]
     search_fields = ["indikator__uraian"]
@@ -201,34 +346,73 @@ class BaselineAdmin(UnitScopedAdmin):
 
 
 @admin.register(DasarHukum)
-class DasarHukumAdmin(UnitScopedAdmin):
+class DasarHukumAdmin(PKScopedAdmin):
     unit_lookup = "indikator__sasaran__perjanjian__unit__"
-    terbit_lookup = "indikator__sasaran__perjanjian__diterbitkan"
+    status_lookup = "indikator__sasaran__perjanjian__status"
     list_display = ["teks", "indikator", "urutan"]
     search_fields = ["teks", "indikator__uraian"]
     list_select_related = ["indikator"]
     autocomplete_fields = ["indikator"]
 
 
+class _HanyaBaca(PKScopedAdmin):
+    """The printed record of an import: read only (a re-import replaces it)."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(RencanaAksi)
-class RencanaAksiAdmin(UnitScopedAdmin):
+class RencanaAksiAdmin(_HanyaBaca):
     unit_lookup = "perjanjian__unit__"
-    terbit_lookup = "perjanjian__diterbitkan"
+    status_lookup = "perjanjian__status"
     list_display = ["indikator_teks", "periode", "target_teks", "indikator", "perjanjian"]
     list_filter = ["periode"]
     search_fields = ["indikator_teks", "perjanjian__unit__nama"]
     list_select_related = ["perjanjian", "perjanjian__unit", "indikator"]
-    autocomplete_fields = ["perjanjian", "indikator"]
 
 
 @admin.register(CatatanImpor)
-class CatatanImporAdmin(UnitScopedAdmin):
+class CatatanImporAdmin(_HanyaBaca):
     unit_lookup = "perjanjian__unit__"
-    terbit_lookup = "perjanjian__diterbitkan"
+    status_lookup = "perjanjian__status"
     list_display = ["perjanjian", "baris", "pesan"]
     search_fields = ["pesan", "perjanjian__unit__nama"]
     list_select_related = ["perjanjian", "perjanjian__unit"]
-    autocomplete_fields = ["perjanjian"]
+
+
+@admin.register(PindaianPK)
+class PindaianPKAdmin(UnitScopedAdmin):
+    """Signed scans: listed for those who may view the unit, downloaded from the PK page only."""
+
+    unit_lookup = "perjanjian__unit__"
+    list_display = ["nama_berkas", "perjanjian", "jenis_isi", "ukuran", "diunggah_oleh", "diunggah_pada"]
+    exclude = ["isi"]
+    readonly_fields = [
+        "perjanjian",
+        "nama_berkas",
+        "jenis_isi",
+        "ukuran",
+        "sha256",
+        "diunggah_oleh",
+        "diunggah_pada",
+    ]
+    list_select_related = ["perjanjian", "perjanjian__unit", "diunggah_oleh"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("isi")
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(UnggahanPK)

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
 
+from kinerja.agreements import kolom
 from kinerja.agreements.models import (
     Baseline,
     DasarHukum,
@@ -30,27 +31,16 @@ def _none(text: str | None) -> str | None:
     return text or None
 
 
-_INDIKATOR = (
-    "id",
-    "sasaran_id",
-    "uraian",
-    "baris",
-    "satuan",
-    "target_nilai",
-    "target_desimal",
-    "target_teks",
-    "target_predikat",
-    "target_predikat_tercetak",
-    "berpenjelasan",
-    "uraian_sasaran_penjelasan",
-    "relevansi",
-    "formulasi",
-    "sumber_data",
-    "target_penjelasan",
-    "penjelasan_target",
-    "jumlah_indikator_tertulis",
-)
-_TTD = ("perjanjian_id", "bagian", "pihak", "nama", "jabatan", "nip", "pangkat", "tempat", "tanggal", "baris")
+def _kolom(*kelas: type) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(k.nama for c in kelas for k in d.kolom_tersimpan(c)))
+
+
+# The columns read, from the parts' descriptions (kinerja/domain/pk.py) plus the keys that tie rows.
+_INDIKATOR = ("id", "sasaran_id", "target_desimal", "berpenjelasan", *_kolom(d.Indikator, d.Penjelasan))
+_TTD = ("perjanjian_id", *_kolom(d.TandaTangan))
+_SASARAN = ("perjanjian_id", "id", *_kolom(d.Sasaran))
+_PROGRAM = ("perjanjian_id", *_kolom(d.Program))
+_BASELINE = ("indikator_id", *_kolom(d.Baseline))
 
 
 def to_domain_banyak(pks: Sequence[PerjanjianKinerja]) -> list[d.NaskahPK]:
@@ -58,13 +48,10 @@ def to_domain_banyak(pks: Sequence[PerjanjianKinerja]) -> list[d.NaskahPK]:
     ids = [pk.pk for pk in pks]
     if not ids:
         return []
-    sasaran: dict[int, list[tuple]] = defaultdict(list)
-    for row in (
-        Sasaran.objects.filter(perjanjian_id__in=ids)
-        .order_by("urutan", "id")
-        .values_list("perjanjian_id", "id", "tingkat", "uraian", "baris")
-    ):
-        sasaran[row[0]].append(row[1:])
+    sasaran: dict[int, list[dict]] = defaultdict(list)
+    for row in Sasaran.objects.filter(perjanjian_id__in=ids).order_by("urutan", "id").values_list(*_SASARAN):
+        baris = dict(zip(_SASARAN, row, strict=True))
+        sasaran[baris["perjanjian_id"]].append(baris)
     per_sasaran: dict[int, list[dict]] = defaultdict(list)
     for row in (
         Indikator.objects.filter(sasaran__perjanjian_id__in=ids)
@@ -72,18 +59,19 @@ def to_domain_banyak(pks: Sequence[PerjanjianKinerja]) -> list[d.NaskahPK]:
         .values_list(*_INDIKATOR)
     ):
         i = dict(zip(_INDIKATOR, row, strict=True))
+        # The target's value with as many decimals as printed (84,00 stays 84,00; 100 stays 100).
+        i["target_nilai"] = nilai_tercetak(i["target_nilai"], i["target_desimal"])
         per_sasaran[i["sasaran_id"]].append(i)
     baseline: dict[int, list[d.Baseline]] = defaultdict(list)
-    for indikator_id, tahun, target, realisasi, capaian in (
+    for row in (
         Baseline.objects.filter(indikator__sasaran__perjanjian_id__in=ids)
         .order_by("tahun", "id")
-        .values_list("indikator_id", "tahun", "target", "realisasi", "capaian")
+        .values_list(*_BASELINE)
     ):
-        baseline[indikator_id].append(
-            d.Baseline(
-                tahun=tahun, target=ringkas(target), realisasi=ringkas(realisasi), capaian=ringkas(capaian)
-            )
-        )
+        b = dict(zip(_BASELINE, row, strict=True))
+        # Decimals without the column's trailing zeros (the penjelasan printed "85", not "85.0000").
+        b.update({k: ringkas(b[k]) for k in ("target", "realisasi", "capaian")})
+        baseline[b["indikator_id"]].append(kolom.dari_model(d.Baseline, b))
     dasar: dict[int, list[str]] = defaultdict(list)
     for indikator_id, teks in (
         DasarHukum.objects.filter(indikator__sasaran__perjanjian_id__in=ids)
@@ -92,44 +80,19 @@ def to_domain_banyak(pks: Sequence[PerjanjianKinerja]) -> list[d.NaskahPK]:
     ):
         dasar[indikator_id].append(teks)
     program: dict[int, list[d.Program]] = defaultdict(list)
-    for perjanjian_id, nama, anggaran, baris in (
-        Program.objects.filter(perjanjian_id__in=ids)
-        .order_by("urutan", "id")
-        .values_list("perjanjian_id", "nama", "anggaran", "baris")
-    ):
-        program[perjanjian_id].append(d.Program(nama=nama, anggaran=anggaran, baris=baris))
+    for row in Program.objects.filter(perjanjian_id__in=ids).order_by("urutan", "id").values_list(*_PROGRAM):
+        p = dict(zip(_PROGRAM, row, strict=True))
+        program[p["perjanjian_id"]].append(kolom.dari_model(d.Program, p))
     ttd: dict[int, list[d.TandaTangan]] = defaultdict(list)
     for row in TandaTangan.objects.filter(perjanjian_id__in=ids).order_by("urutan", "id").values_list(*_TTD):
         t = dict(zip(_TTD, row, strict=True))
-        ttd[t["perjanjian_id"]].append(
-            d.TandaTangan(
-                bagian=t["bagian"],
-                pihak=t["pihak"],
-                nama=t["nama"],
-                jabatan=_none(t["jabatan"]),
-                nip=_none(t["nip"]),
-                pangkat=_none(t["pangkat"]),
-                tempat=_none(t["tempat"]),
-                tanggal=_none(t["tanggal"]),
-                baris=t["baris"],
-            )
-        )
+        ttd[t["perjanjian_id"]].append(kolom.dari_model(d.TandaTangan, t))
     return [_satu(pk, sasaran[pk.pk], per_sasaran, baseline, dasar, program[pk.pk], ttd[pk.pk]) for pk in pks]
-
-
-def _target(i: dict) -> d.Target:
-    return d.Target(
-        teks=i["target_teks"],
-        nilai=nilai_tercetak(i["target_nilai"], i["target_desimal"]),
-        satuan=_none(i["satuan"]),
-        predikat=_none(i["target_predikat"]),
-        predikat_tercetak=_none(i["target_predikat_tercetak"]),
-    )
 
 
 def _satu(
     pk: PerjanjianKinerja,
-    sasaran: list[tuple],
+    sasaran: list[dict],
     per_sasaran: dict[int, list[dict]],
     baseline: dict[int, list[d.Baseline]],
     dasar: dict[int, list[str]],
@@ -137,66 +100,40 @@ def _satu(
     ttd: list[d.TandaTangan],
 ) -> d.NaskahPK:
     d_sasaran = tuple(
-        d.Sasaran(
-            tingkat=tingkat,
-            uraian=uraian,
-            baris=baris,
-            indikator=tuple(
-                d.Indikator(uraian=i["uraian"], target=_target(i), baris=i["baris"]) for i in per_sasaran[sid]
-            ),
+        kolom.dari_model(
+            d.Sasaran, s, indikator=tuple(kolom.dari_model(d.Indikator, i) for i in per_sasaran[s["id"]])
         )
-        for sid, tingkat, uraian, baris in sasaran
+        for s in sasaran
     )
     penjelasan = tuple(
-        d.Penjelasan(
+        kolom.dari_model(
+            d.Penjelasan,
+            i,
             indikator=i["uraian"],
-            uraian_sasaran=_none(i["uraian_sasaran_penjelasan"]),
             dasar_hukum=tuple(dasar[i["id"]]),
-            relevansi=_none(i["relevansi"]),
-            formulasi=_none(i["formulasi"]),
-            sumber_data=_none(i["sumber_data"]),
-            target=_none(i["target_penjelasan"]),
-            penjelasan_target=_none(i["penjelasan_target"]),
             baseline=tuple(baseline[i["id"]]),
-            jumlah_indikator_tertulis=_none(i["jumlah_indikator_tertulis"]),
             baris=i["baris"],
         )
-        for sid, *_ in sasaran
-        for i in per_sasaran[sid]
+        for s in sasaran
+        for i in per_sasaran[s["id"]]
         if i["berpenjelasan"]
     )
     total = sum((p.anggaran for p in program if p.anggaran is not None), Decimal("0.00")) if program else None
     unit = pk.unit
     pemda = unit.induk if unit.induk_id else None
-    return d.NaskahPK(
+    kepala = {k.nama: getattr(pk, k.nama) for k in d.kolom_tersimpan(d.NaskahPK)}
+    return kolom.dari_model(
+        d.NaskahPK,
+        kepala,
         tahun=pk.tahun,
         jenis=pk.jenis,
-        alasan_perubahan=_none(pk.alasan_perubahan_keterangan),
         unit=unit.nama,
         pemerintah=pemda.nama if pemda is not None else None,
-        pihak_pertama=d.Pihak(
-            nama=pk.pihak_pertama_nama,
-            jabatan=_none(pk.pihak_pertama_jabatan),
-            nip=_none(pk.pihak_pertama_nip),
-            pangkat=_none(pk.pihak_pertama_pangkat),
-        ),
-        pihak_kedua=(
-            d.Pihak(
-                nama=pk.pihak_kedua_nama,
-                jabatan=_none(pk.pihak_kedua_jabatan),
-                nip=_none(pk.pihak_kedua_nip),
-                pangkat=_none(pk.pihak_kedua_pangkat),
-            )
-            if pk.pihak_kedua_nama
-            else None
-        ),
-        tempat=_none(pk.tempat),
         tanggal=_none(pk.tanggal_teks),
         tanda_tangan=tuple(ttd),
         sasaran=d_sasaran,
         program=tuple(program),
         total_anggaran=total,
-        total_anggaran_tercetak=pk.total_anggaran_tercetak,
         penjelasan=penjelasan,
     )
 

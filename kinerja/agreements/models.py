@@ -10,7 +10,9 @@ from django.db.models import Count, DecimalField, OuterRef, Q, Subquery, Sum, Va
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.agreements import kolom
 from kinerja.domain import numbers
+from kinerja.domain import pk as d
 from kinerja.domain import tanggal as tanggal_mod
 from kinerja.units.models import Pejabat, Unit
 
@@ -42,24 +44,47 @@ def ringkas(nilai: Decimal | None) -> Decimal | None:
     return hasil.quantize(Decimal(1)) if hasil.as_tuple().exponent > 0 else hasil
 
 
+class Status(models.TextChoices):
+    """The one status of a PK (docs/adr/0003-pk-lifecycle.md); transitions are in `alur`."""
+
+    DRAF = "draf", _("Draf")
+    DIAJUKAN = "diajukan", _("Diajukan")
+    DIKEMBALIKAN = "dikembalikan", _("Dikembalikan")
+    DISETUJUI = "disetujui", _("Disetujui")
+    DITANDATANGANI = "ditandatangani", _("Ditandatangani")
+    DITERBITKAN = "diterbitkan", _("Diterbitkan")
+    DIGANTI = "diganti", _("Diganti")
+    DICABUT = "dicabut", _("Dicabut")
+
+
+# Content may change only in these states (an operator's draft, or one returned to the operator).
+STATUS_DAPAT_DIUBAH = (Status.DRAF, Status.DIKEMBALIKAN)
+# The public may read these: the published PK and the versions it replaced (still verifiable).
+STATUS_PUBLIK = (Status.DITERBITKAN, Status.DIGANTI)
+
+
 class PerjanjianKinerjaQuerySet(models.QuerySet):
     def visible_to(self, user) -> PerjanjianKinerjaQuerySet:
-        """Published PKs, plus those on units where `user` may "view" (kinerja.units.permissions)."""
+        """Public PKs (published or replaced), plus those on units where `user` may "view"."""
         from kinerja.units.permissions import unit_filter
 
         q = unit_filter(user, "view", prefix="unit__")
         if q is None:
             return self
-        return self.filter(Q(diterbitkan=True) | q) if q else self.filter(diterbitkan=True)
+        publik = Q(status__in=STATUS_PUBLIK)
+        return self.filter(publik | q) if q else self.filter(publik)
 
-    def diterbitkan(self) -> PerjanjianKinerjaQuerySet:
-        return self.filter(diterbitkan=True)
+    def publik(self) -> PerjanjianKinerjaQuerySet:
+        """What anyone may read: published PKs and the versions they replaced."""
+        return self.filter(status__in=STATUS_PUBLIK)
 
     def dengan_kunci(
         self, unit: Unit, tahun: int, jenis: str, pihak_pertama: Pejabat
     ) -> PerjanjianKinerjaQuerySet:
-        """The PK with this natural key (`PerjanjianKinerja.kunci_dokumen`), if any."""
-        return self.filter(unit=unit, tahun=tahun, jenis=jenis, pihak_pertama=pihak_pertama)
+        """The PKs with this natural key (`PerjanjianKinerja.kunci_dokumen`), withdrawn ones left out."""
+        return self.filter(unit=unit, tahun=tahun, jenis=jenis, pihak_pertama=pihak_pertama).exclude(
+            status=Status.DICABUT
+        )
 
     def untuk_halaman(self) -> PerjanjianKinerjaQuerySet:
         """The PK with what its page header reads (unit and the unit's induk) in the same query.
@@ -104,11 +129,7 @@ class PerjanjianKinerja(models.Model):
         PERUBAHAN_STRATEGI = "b", _("b. Perubahan strategi (program, kegiatan, alokasi anggaran)")
         PERUBAHAN_PRIORITAS = "c", _("c. Perubahan prioritas atau asumsi")
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draf")
-        DIAJUKAN = "diajukan", _("Diajukan")
-        DISETUJUI = "disetujui", _("Disetujui")
-        DITANDATANGANI = "ditandatangani", _("Ditandatangani")
+    Status = Status
 
     tahun = models.PositiveSmallIntegerField(_("tahun"))
     unit = models.ForeignKey(
@@ -118,16 +139,10 @@ class PerjanjianKinerja(models.Model):
     alasan_perubahan = models.CharField(
         _("alasan perubahan"), max_length=1, choices=AlasanPerubahan.choices, blank=True
     )
-    alasan_perubahan_keterangan = models.TextField(_("keterangan alasan perubahan"), blank=True)
 
     pihak_pertama = models.ForeignKey(
         Pejabat, verbose_name=_("pihak pertama"), on_delete=models.PROTECT, related_name="pk_pihak_pertama"
     )
-    pihak_pertama_nama = models.CharField(_("nama pihak pertama"), max_length=255)
-    pihak_pertama_nip = models.CharField(_("NIP pihak pertama"), max_length=32, blank=True)
-    pihak_pertama_jabatan = models.CharField(_("jabatan pihak pertama"), max_length=255, blank=True)
-    pihak_pertama_pangkat = models.CharField(_("pangkat pihak pertama"), max_length=255, blank=True)
-
     pihak_kedua = models.ForeignKey(
         Pejabat,
         verbose_name=_("pihak kedua"),
@@ -136,20 +151,26 @@ class PerjanjianKinerja(models.Model):
         on_delete=models.PROTECT,
         related_name="pk_pihak_kedua",
     )
-    pihak_kedua_nama = models.CharField(_("nama pihak kedua"), max_length=255, blank=True)
-    pihak_kedua_nip = models.CharField(_("NIP pihak kedua"), max_length=32, blank=True)
-    pihak_kedua_jabatan = models.CharField(_("jabatan pihak kedua"), max_length=255, blank=True)
-    pihak_kedua_pangkat = models.CharField(_("pangkat pihak kedua"), max_length=255, blank=True)
+    # The parties as printed (the snapshot), place, printed total and the reason's text: the columns
+    # of `kinerja.domain.pk.NaskahPK`, added by `kolom.pasang` below.
 
-    tempat = models.CharField(_("tempat"), max_length=255, blank=True)
     # Printed dates may lack the day ("Januari 2024"), so the parts are stored apart.
     tanggal_hari = models.PositiveSmallIntegerField(_("tanggal (hari)"), null=True, blank=True)
     tanggal_bulan = models.PositiveSmallIntegerField(_("tanggal (bulan)"), null=True, blank=True)
     tanggal_tahun = models.PositiveSmallIntegerField(_("tanggal (tahun)"), null=True, blank=True)
 
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
-    diterbitkan = models.BooleanField(
-        _("diterbitkan"), default=False, help_text=_("PK yang diterbitkan dapat dilihat oleh publik.")
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAF)
+    diterbitkan_pada = models.DateTimeField(_("diterbitkan pada"), null=True, blank=True)
+    # Versions: a PK perubahan replaces the published PK it was made from (PermenPANRB 53/2014).
+    versi = models.PositiveSmallIntegerField(_("versi"), default=1)
+    menggantikan = models.ForeignKey(
+        "self",
+        verbose_name=_("menggantikan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="pengganti",
+        help_text=_("Versi sebelumnya yang diganti oleh PK perubahan ini."),
     )
     atasan_pk = models.ForeignKey(
         "self",
@@ -159,9 +180,6 @@ class PerjanjianKinerja(models.Model):
         on_delete=models.SET_NULL,
         related_name="pk_bawahan",
         help_text=_("PK pihak kedua, tempat target PK ini diturunkan (cascading)."),
-    )
-    total_anggaran_tercetak = models.DecimalField(
-        _("total anggaran tercetak"), max_digits=20, decimal_places=2, null=True, blank=True
     )
     sumber_berkas = models.CharField(_("berkas sumber"), max_length=255, blank=True)
     sumber_sha256 = models.CharField(_("SHA-256 berkas sumber"), max_length=64, blank=True)
@@ -183,9 +201,12 @@ class PerjanjianKinerja(models.Model):
         verbose_name_plural = _("perjanjian kinerja")
         ordering = ["-tahun", "unit__nama", "jenis"]
         constraints = [
-            # The natural key: a re-import of the same document updates, never duplicates.
+            # The natural key among PKs that may still change: a re-import of the same document
+            # updates its draft, never makes a second one (versions past draf share the key).
             models.UniqueConstraint(
-                fields=["unit", "tahun", "jenis", "pihak_pertama"], name="pk_unik_per_kunci_dokumen"
+                fields=["unit", "tahun", "jenis", "pihak_pertama"],
+                condition=Q(status__in=STATUS_DAPAT_DIUBAH),
+                name="pk_satu_draf_per_kunci",
             ),
             models.CheckConstraint(
                 condition=Q(tanggal_bulan__isnull=True) | Q(tanggal_bulan__gte=1, tanggal_bulan__lte=12),
@@ -200,6 +221,23 @@ class PerjanjianKinerja(models.Model):
     def __str__(self) -> str:
         jenis = "" if self.jenis == self.Jenis.MURNI else f" ({self.get_jenis_display()})"
         return f"PK {self.tahun} {self.unit} — {self.pihak_pertama_nama}{jenis}"
+
+    @property
+    def publik(self) -> bool:
+        """Whether anyone may read it (published, or a version that a published perubahan replaced)."""
+        return self.status in STATUS_PUBLIK
+
+    @property
+    def dapat_diubah(self) -> bool:
+        """Whether its content may change (only a draft, or a PK returned to the operator)."""
+        return self.status in STATUS_DAPAT_DIUBAH
+
+    @property
+    def tanda_air(self) -> str:
+        """The mark its documents carry: "" when published, else DRAF / DIGANTI / DICABUT."""
+        if self.status == Status.DITERBITKAN:
+            return ""
+        return {Status.DIGANTI: "DIGANTI", Status.DICABUT: "DICABUT"}.get(self.status, "DRAF")
 
     @property
     def kunci_dokumen(self) -> tuple[int, int, str, int]:
@@ -240,9 +278,8 @@ class Sasaran(models.Model):
         related_name="sasaran",
     )
     tingkat = models.CharField(_("tingkat"), max_length=16, choices=Tingkat.choices)
-    uraian = models.TextField(_("uraian"))
     urutan = models.PositiveIntegerField(_("urutan"), default=0)
-    baris = models.PositiveIntegerField(_("baris di berkas sumber"), null=True, blank=True)
+    # uraian, baris: from kinerja.domain.pk.Sasaran (kolom.pasang below).
 
     class Meta:
         verbose_name = _("sasaran")
@@ -263,39 +300,20 @@ class Indikator(models.Model):
     sasaran = models.ForeignKey(
         Sasaran, verbose_name=_("sasaran"), on_delete=models.CASCADE, related_name="indikator"
     )
-    uraian = models.TextField(_("uraian"))
     urutan = models.PositiveIntegerField(_("urutan"), default=0)
-    baris = models.PositiveIntegerField(_("baris di berkas sumber"), null=True, blank=True)
-    satuan = models.CharField(_("satuan"), max_length=128, blank=True)
-    target_nilai = models.DecimalField(
-        _("nilai target"), max_digits=20, decimal_places=4, null=True, blank=True
-    )
+    # Decimals as printed: 84,00 keeps two, so the page and documents print what was signed.
     target_desimal = models.PositiveSmallIntegerField(
         _("jumlah desimal target"),
         null=True,
         blank=True,
         help_text=_("Banyak angka desimal seperti tercetak (84,00 → 2); kosong: seperlunya."),
     )
-    target_teks = models.TextField(_("target (tercetak)"), blank=True)
-    target_predikat = models.CharField(_("predikat target"), max_length=64, blank=True)
-    target_predikat_tercetak = models.CharField(
-        _("predikat target (tercetak)"),
-        max_length=64,
-        blank=True,
-        help_text=_("Diisi bila ejaan tercetak berbeda dari predikat baku, mis. “Balk”."),
-    )
     polaritas = models.CharField(
         _("polaritas"), max_length=8, choices=Polaritas.choices, default=Polaritas.POSITIF
     )
-    # Lampiran 2 (penjelasan kinerja).
     berpenjelasan = models.BooleanField(_("mempunyai penjelasan"), default=False)
-    uraian_sasaran_penjelasan = models.TextField(_("uraian sasaran (penjelasan)"), blank=True)
-    relevansi = models.TextField(_("relevansi"), blank=True)
-    formulasi = models.TextField(_("formulasi"), blank=True)
-    sumber_data = models.TextField(_("sumber data"), blank=True)
-    target_penjelasan = models.TextField(_("target (penjelasan)"), blank=True)
-    penjelasan_target = models.TextField(_("penjelasan target"), blank=True)
-    jumlah_indikator_tertulis = models.CharField(_("jumlah indikator tertulis"), max_length=64, blank=True)
+    # uraian, the target's columns, baris (kinerja.domain.pk.Indikator) and the Lampiran 2 columns
+    # (kinerja.domain.pk.Penjelasan): added by kolom.pasang below.
 
     class Meta:
         verbose_name = _("indikator")
@@ -318,9 +336,7 @@ class Baseline(models.Model):
         Indikator, verbose_name=_("indikator"), on_delete=models.CASCADE, related_name="baseline"
     )
     tahun = models.PositiveSmallIntegerField(_("tahun"))
-    target = models.DecimalField(_("target"), max_digits=20, decimal_places=4, null=True, blank=True)
-    realisasi = models.DecimalField(_("realisasi"), max_digits=20, decimal_places=4, null=True, blank=True)
-    capaian = models.DecimalField(_("capaian (%)"), max_digits=20, decimal_places=4, null=True, blank=True)
+    # target, realisasi, capaian: kinerja.domain.pk.Baseline (kolom.pasang below).
 
     class Meta:
         verbose_name = _("baseline")
@@ -358,10 +374,8 @@ class Program(models.Model):
         on_delete=models.CASCADE,
         related_name="program",
     )
-    nama = models.TextField(_("nama"))
-    anggaran = models.DecimalField(_("anggaran (Rp)"), max_digits=20, decimal_places=2, null=True, blank=True)
     urutan = models.PositiveIntegerField(_("urutan"), default=0)
-    baris = models.PositiveIntegerField(_("baris di berkas sumber"), null=True, blank=True)
+    # nama, anggaran, baris: kinerja.domain.pk.Program (kolom.pasang below).
 
     class Meta:
         verbose_name = _("program")
@@ -393,14 +407,8 @@ class TandaTangan(models.Model):
     )
     bagian = models.CharField(_("bagian"), max_length=16, choices=Bagian.choices)
     pihak = models.CharField(_("pihak"), max_length=8, choices=Pihak.choices)
-    nama = models.CharField(_("nama"), max_length=255)
-    jabatan = models.CharField(_("jabatan"), max_length=255, blank=True)
-    nip = models.CharField(_("NIP"), max_length=32, blank=True)
-    pangkat = models.CharField(_("pangkat"), max_length=255, blank=True)
-    tempat = models.CharField(_("tempat"), max_length=255, blank=True)
-    tanggal = models.CharField(_("tanggal (tercetak)"), max_length=64, blank=True)
     urutan = models.PositiveIntegerField(_("urutan"), default=0)
-    baris = models.PositiveIntegerField(_("baris di berkas sumber"), null=True, blank=True)
+    # nama, jabatan, nip, pangkat, tempat, tanggal, baris: kinerja.domain.pk.TandaTangan.
 
     class Meta:
         verbose_name = _("tanda tangan")
@@ -487,3 +495,50 @@ class UnggahanPK(models.Model):
 
     def __str__(self) -> str:
         return self.nama_berkas
+
+
+class PindaianPK(models.Model):
+    """The signed paper: a scan (PDF or image) of the PK with both signatures, as uploaded at signing.
+
+    Served only as a download, to those who may view the PK's unit; type and size are checked on
+    upload (`kinerja.agreements.pindaian`).
+    """
+
+    perjanjian = models.ForeignKey(
+        PerjanjianKinerja,
+        verbose_name=_("perjanjian kinerja"),
+        on_delete=models.CASCADE,
+        related_name="pindaian",
+    )
+    nama_berkas = models.CharField(_("nama berkas"), max_length=255)
+    jenis_isi = models.CharField(_("jenis isi"), max_length=64)
+    isi = models.BinaryField(_("isi berkas"))
+    ukuran = models.PositiveIntegerField(_("ukuran (byte)"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    diunggah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diunggah oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    diunggah_pada = models.DateTimeField(_("diunggah pada"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pindaian PK bertanda tangan")
+        verbose_name_plural = _("pindaian PK bertanda tangan")
+        ordering = ["-diunggah_pada", "-pk"]
+
+    def __str__(self) -> str:
+        return self.nama_berkas
+
+
+# Each part's columns come from their one description (kinerja/domain/pk.py); see kolom.py.
+kolom.pasang(PerjanjianKinerja, d.NaskahPK)
+kolom.pasang(Sasaran, d.Sasaran)
+kolom.pasang(Indikator, d.Indikator)
+kolom.pasang(Indikator, d.Penjelasan)
+kolom.pasang(Baseline, d.Baseline)
+kolom.pasang(Program, d.Program)
+kolom.pasang(TandaTangan, d.TandaTangan)

@@ -7,14 +7,14 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.agreements.admin import PKScopedAdmin
 from kinerja.documents.models import DokumenTerbit
-from kinerja.units.admin import UnitScopedAdmin
 
 
 @admin.register(DokumenTerbit)
-class DokumenTerbitAdmin(UnitScopedAdmin):
+class DokumenTerbitAdmin(PKScopedAdmin):
     unit_lookup = "perjanjian__unit__"
-    terbit_lookup = "perjanjian__diterbitkan"
+    status_lookup = "perjanjian__status"
     list_display = ["token", "perjanjian", "berlaku", "dibuat_pada", "diganti_pada", "ukuran"]
     list_filter = ["berlaku", "perjanjian__tahun"]
     search_fields = ["token", "sha256", "perjanjian__unit__nama"]

@@ -69,7 +69,7 @@ def berkas_pk(
 
 def _pdf_kelompok(kelompok, nama: dict[int, str], spasi: bool, pool) -> Iterator[tuple[str, bytes]]:
     data = to_domain_banyak(kelompok)
-    terbit = [pk.pk for pk in kelompok if pk.diterbitkan]
+    terbit = [pk.pk for pk in kelompok if pk.publik]
     kini = (
         {x.perjanjian_id: x for x in DokumenTerbit.objects.filter(perjanjian_id__in=terbit, berlaku=True)}
         if terbit
@@ -79,7 +79,7 @@ def _pdf_kelompok(kelompok, nama: dict[int, str], spasi: bool, pool) -> Iterator
     token = iter(token_baru(len(terbit)) if terbit else [])
     rencana = [
         rencana_terbit(pk, satu, kini.get(pk.pk), next(token))
-        if pk.diterbitkan
+        if pk.publik
         else dokumen_pk(satu, rupiah_spasi=spasi)
         for pk, satu in zip(kelompok, data, strict=True)
     ]

@@ -189,6 +189,9 @@ class DokumenPK:
     penjelasan: tuple[PenjelasanDok, ...]
     verifikasi: Verifikasi | None
     rupiah_spasi: bool
+    # The mark on every page of a PK that is not published: "DRAF" (or "DIGANTI", "DICABUT"); "" when
+    # published. A marked document never carries a verification QR code.
+    tanda_air: str = ""
 
     @property
     def nama_berkas(self) -> str:
@@ -425,13 +428,18 @@ def dokumen_pk(
     verifikasi: Verifikasi | None = None,
     rupiah_spasi: bool = False,
     tanda_tangan: Literal["pihak", "tercetak"] = "pihak",
+    tanda_air: str = "DRAF",
 ) -> DokumenPK:
     """Build the document context of a PK once.
 
     `rupiah_spasi` prints "Rp 1.000,00" (PUEBI: "Rp1.000,00"). `tanda_tangan="pihak"` (documents)
     has the parties sign every part with the PK's place and date; "tercetak" (the record page) shows
-    each part's signature blocks, place and date as the source printed them.
+    each part's signature blocks, place and date as the source printed them. `tanda_air` is the
+    mark of a PK that is not published ("DRAF" by default: a parsed file is not published either);
+    "" for a published one, the only kind that carries a `verifikasi`.
     """
+    if verifikasi is not None:
+        tanda_air = ""
     if pk.pihak_pertama is None:
         raise ValueError("Perjanjian Kinerja tanpa pihak pertama tidak dapat dicetak")
     pertama = _pihak(pk.pihak_pertama)
@@ -508,4 +516,5 @@ def dokumen_pk(
         penjelasan=tuple(_penjelasan(p, n, target_tabel) for n, p in enumerate(pk.penjelasan, start=1)),
         verifikasi=verifikasi,
         rupiah_spasi=rupiah_spasi,
+        tanda_air=tanda_air,
     )

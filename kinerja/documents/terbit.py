@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kinerja.agreements.models import PerjanjianKinerja
+from kinerja.alamat import alamat_dasar
 from kinerja.documents.contexts import DokumenPK, Verifikasi, dokumen_pk
 from kinerja.documents.models import DokumenTerbit
 from kinerja.documents.pdf import render_pdf
@@ -34,7 +35,7 @@ def rupiah_spasi() -> bool:
 
 def url_verifikasi(token: str) -> str:
     """The absolute address printed under the QR code."""
-    return settings.KINERJA_BASE_URL + reverse("documents:verifikasi", args=[token])
+    return alamat_dasar() + reverse("documents:verifikasi", args=[token])
 
 
 def sha256(data: bytes) -> str:
@@ -42,8 +43,9 @@ def sha256(data: bytes) -> str:
 
 
 def sidik_isi(dok: DokumenPK) -> str:
-    """A fingerprint of what the document says (its context without the verification)."""
-    return sha256(dok.to_json().encode())
+    """A fingerprint of what the document says (its context without the verification) and of the
+    address its QR code points at: served at another address, the PDF is issued anew."""
+    return sha256((dok.to_json() + "\n" + alamat_dasar()).encode())
 
 
 def _ringkasan(dok: DokumenPK) -> dict:
@@ -89,7 +91,7 @@ def rencana_terbit(
 
     `token` is the new document's token when the caller drew tokens for many PKs at once.
     """
-    if not pk.diterbitkan:
+    if not pk.publik:
         raise ValueError("hanya Perjanjian Kinerja yang diterbitkan yang mempunyai dokumen terbit")
     dok = dokumen_pk(data, rupiah_spasi=rupiah_spasi())
     isi = sidik_isi(dok)
@@ -155,7 +157,7 @@ def dokumen_terbit(pk: PerjanjianKinerja, data: d.NaskahPK | None = None, *, kin
     `data` is the PK as a domain dataclass when the caller already has it (`to_domain(pk)` otherwise);
     `kini` its current `DokumenTerbit` (or None) when the caller fetched those for many PKs at once.
     """
-    if not pk.diterbitkan:
+    if not pk.publik:
         raise ValueError("hanya Perjanjian Kinerja yang diterbitkan yang mempunyai dokumen terbit")
     if data is None:
         from kinerja.agreements.domain_pk import to_domain

@@ -44,7 +44,7 @@ def pk_unduh(request: HttpRequest, pk_id: int, format: str) -> HttpResponse:
         raise Http404
     nama = f"{nama_berkas(pk.tahun, pk.jenis, pk.unit.nama)}.{FORMATS[format].ekstensi}"
     [data] = to_domain_banyak([pk])
-    if format == "pdf" and pk.diterbitkan:
+    if format == "pdf" and pk.publik:
         return _lampiran(bytes(dokumen_terbit(pk, data).pdf), nama, format)
     dok = dokumen_pk(data, rupiah_spasi=rupiah_spasi())
     return _lampiran(render_format(dok, format), nama, format)
@@ -121,7 +121,7 @@ def verifikasi(request: HttpRequest, token: str) -> HttpResponse:
         {
             "dokumen": dokumen,
             "terkini": sekarang,
-            "masih_terbit": dokumen.perjanjian.diterbitkan,
+            "masih_terbit": dokumen.perjanjian.publik,
             "form": form,
             "hasil": hasil,
             "sidik": sidik,
@@ -132,7 +132,7 @@ def verifikasi(request: HttpRequest, token: str) -> HttpResponse:
 def verifikasi_pdf(request: HttpRequest, token: str) -> HttpResponse:
     """Public: the issued PDF itself, while its PK is published."""
     dokumen = get_object_or_404(DokumenTerbit.objects.select_related("perjanjian"), token=token)
-    if not dokumen.perjanjian.diterbitkan:
+    if not dokumen.perjanjian.publik:
         raise Http404
     pk = dokumen.perjanjian
     nama = f"{nama_berkas(pk.tahun, pk.jenis, dokumen.ringkasan.get('unit'))}-{dokumen.token}.pdf"

@@ -46,6 +46,31 @@ def render_docx(dok: DokumenPK, *, template: str | Path | None = None) -> bytes:
         raise TemplateError(f"templat Word {path.name} tidak dapat dipakai: {err}") from err
     except (KeyError, ValueError) as err:  # not a Word package
         raise TemplateError(f"templat Word {path.name} bukan dokumen Word yang sah: {err}") from err
+    if dok.tanda_air:
+        _tanda_air(doc.docx, dok.tanda_air)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _tanda_air(dokumen, tanda: str) -> None:
+    """A PK that is not published says so at the top of every page (in each header, any template)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
+    teks = f"{tanda} — dokumen ini belum diterbitkan; tidak berlaku sebagai Perjanjian Kinerja"
+    if tanda != "DRAF":
+        teks = f"{tanda} — dokumen ini tidak berlaku lagi"
+    for section in dokumen.sections:
+        kepala = [section.header]
+        if section.different_first_page_header_footer:
+            kepala.append(section.first_page_header)
+        for header in kepala:
+            header.is_linked_to_previous = False
+            awal = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+            par = awal.insert_paragraph_before()
+            par.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = par.add_run(teks)
+            run.bold = True
+            run.font.size = Pt(14)
+            run.font.color.rgb = RGBColor(0xB0, 0x00, 0x00)

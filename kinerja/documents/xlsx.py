@@ -52,11 +52,17 @@ def render_xlsx(dok: DokumenPK) -> bytes:
 
     def lembar(ws, judul: str, kolom: list[tuple[str, float]]) -> int:
         """Title lines, then the header row; returns the header's row number."""
+        if dok.tanda_air:
+            # A PK that is not published says so above every sheet, and on every printed page.
+            ws.append([f"{dok.tanda_air} — belum diterbitkan; tidak berlaku sebagai Perjanjian Kinerja"])
+            ws["A1"].font = Font(bold=True, size=14, color="B00000")
+            ws.oddHeader.center.text = dok.tanda_air
+        awal = ws.max_row + 1 if dok.tanda_air else 1
         ws.append([dok.judul])
         ws.append([" ".join(x for x in (dok.unit, dok.pemerintah) if x)])
         ws.append([judul])
-        ws["A1"].font = Font(bold=True, size=12)
-        ws["A3"].font = tebal
+        ws.cell(row=awal, column=1).font = Font(bold=True, size=12)
+        ws.cell(row=awal + 2, column=1).font = tebal
         ws.append([])
         ws.append([k for k, _ in kolom])
         baris = ws.max_row

@@ -189,7 +189,12 @@ class _Block:
 
 
 def _page_blocks(page: Any) -> list[_Block]:
-    """The page's tables and text lines, top to bottom, wrapped lines joined into paragraphs."""
+    """The page's tables and text lines, top to bottom, wrapped lines joined into paragraphs.
+
+    Text that is not upright (a diagonal "DRAF" mark, a rotated stamp) is not part of the PK: left out.
+    """
+    if any(not c.get("upright", True) for c in page.chars):
+        page = page.filter(_tegak)
     if _has_duplicate_chars(page.chars):
         page = page.dedupe_chars()  # slow (clusters every character), so only when needed
     blocks: list[_Block] = []
@@ -312,6 +317,10 @@ def _extract(table: Any, chars: list[dict[str, Any]], middles: list[float]) -> l
             texts.append(extract_text(inside, x_tolerance_ratio=_X_TOLERANCE_RATIO) if inside else "")
         out.append(texts)
     return out
+
+
+def _tegak(obj: dict[str, Any]) -> bool:
+    return obj.get("object_type") != "char" or bool(obj.get("upright", True))
 
 
 def _has_duplicate_chars(chars: list[dict[str, Any]]) -> bool:

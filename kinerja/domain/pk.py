@@ -98,7 +98,7 @@ class TandaTangan:
 
     bagian: Bagian = field(metadata=kolom(gettext_noop("bagian"), "pendek", maks=16))
     pihak: PihakKe = field(metadata=kolom(gettext_noop("pihak"), "pendek", maks=8))
-    nama: str = field(metadata=kolom(gettext_noop("nama"), "pendek", maks=255))
+    nama: str = field(metadata=kolom(gettext_noop("nama"), "pendek", maks=255, wajib=True))
     jabatan: str | None = field(default=None, metadata=kolom(gettext_noop("jabatan"), "pendek", maks=255))
     nip: str | None = field(default=None, metadata=kolom(gettext_noop("NIP"), "pendek", maks=32))
     pangkat: str | None = field(default=None, metadata=kolom(gettext_noop("pangkat"), "pendek", maks=255))

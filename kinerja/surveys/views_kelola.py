@@ -5,7 +5,6 @@ a period the user may not view is a 404, an action the user may not do on a peri
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from kinerja.alamat import alamat_dasar
 from kinerja.domain import sampling
 from kinerja.domain.ikm import IKMError, daftar_unsur
 from kinerja.surveys import kuesioner, services
@@ -66,7 +66,7 @@ def _harus_dibuka(periode: PeriodeSurvei) -> None:
 
 def alamat_publik(periode: PeriodeSurvei) -> str:
     """The full public address of the period's questionnaire (for the poster, the QR code, a message)."""
-    return f"{settings.KINERJA_BASE_URL}{reverse('surveys:formulir', args=[periode.token])}"
+    return f"{alamat_dasar()}{reverse('surveys:formulir', args=[periode.token])}"
 
 
 @login_required

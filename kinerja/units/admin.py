@@ -14,12 +14,15 @@ class UnitScopedAdmin(admin.ModelAdmin):
     """Staff see only objects of units they may view (or published PKs), and change only where they may edit.
 
     `unit_lookup` is the ORM path from the model to its Unit ("" for Unit itself, "unit__",
-    "perjanjian__unit__"…); `terbit_lookup`, when set, is the path to the PK's `diterbitkan` flag.
+    "perjanjian__unit__"…); `q_publik()` may add what anyone may read (published PKs).
     """
 
     unit_lookup = "unit__"
-    terbit_lookup: str | None = None
     aksi_ubah = "edit"
+
+    def q_publik(self) -> Q | None:
+        """What everyone may see besides their own units (None: nothing)."""
+        return None
 
     def _unit(self, obj) -> Unit | None:
         if not self.unit_lookup:
@@ -36,8 +39,9 @@ class UnitScopedAdmin(admin.ModelAdmin):
         q = unit_filter(request.user, "view", prefix=self.unit_lookup)
         if q is None:
             return qs
-        if self.terbit_lookup:
-            q = q | Q(**{self.terbit_lookup: True}) if q else Q(**{self.terbit_lookup: True})
+        publik = self.q_publik()
+        if publik is not None:
+            q = q | publik if q else publik
         return qs.filter(q) if q else qs.none()
 
     def _boleh_ubah(self, request, obj) -> bool:

@@ -14,7 +14,7 @@ Matrix (a role is held on one unit; "subtree" is that unit and every unit below 
 | inspektorat  | the whole pemerintah daerah| –       | –       | –                      | –       |
 
 - A superuser may do everything.
-- A published (`diterbitkan`) PK may be viewed by anyone, anonymous visitors included.
+- A public PK (published, or a version its published perubahan replaced) may be viewed by anyone.
 - An admin of a pemerintah daerah (the root of the tree) therefore covers all its units.
 - Approving is the head's act (pimpinan) and reviewing the verifier's: an admin manages data and
   users but does not approve or review on someone's behalf (separation of duties in SAKIP).
@@ -83,7 +83,7 @@ def _is_active(user) -> bool:
 def can(user, action: str, obj_or_unit: Any) -> bool:
     """True when `user` may do `action` on a unit or on an object that has a `unit` (e.g. a PK)."""
     _check_aksi(action)
-    if action == "view" and getattr(obj_or_unit, "diterbitkan", False):
+    if action == "view" and getattr(obj_or_unit, "publik", False):
         return True
     if not _is_active(user):
         return False

@@ -1,6 +1,7 @@
 """`kinerja demo`: load the demo data — the real PK of Kecamatan Bajeng 2024 — and a demo admin account.
 
-Idempotent: running it again updates the same PK and leaves the account as it is.
+The demo PK is stored as the signed paper it is (imported as signed by the demo admin, without a
+scan) and published. Idempotent: running it again leaves the published PK and the account as they are.
 """
 
 from __future__ import annotations
@@ -24,21 +25,42 @@ class Command(BaseCommand):
     help = _("Muat data demo (PK Kecamatan Bajeng 2024) dan akun admin demo.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--tanpa-akun", action="store_true", help=_("jangan buat akun admin demo"))
+        parser.add_argument(
+            "--tanpa-akun",
+            action="store_true",
+            help=_("jangan buat akun admin demo (PK demo lalu hanya disimpan sebagai draf)"),
+        )
 
     def handle(self, *args, **options):
-        from kinerja.agreements.services import import_pk
+        from kinerja.agreements.alur import terbitkan
+        from kinerja.agreements.services import ImporDitolak, import_pk
 
         with transaction.atomic():
+            admin = None if options["tanpa_akun"] else self._akun()
             for name in DEMO_FILES:
                 path = DEMO_DIR / name
                 for data in pk_text.parse_file(str(path)):
-                    res = import_pk(data, sumber=name)
+                    try:
+                        # The demo PK is a real signed paper: imported as signed (no scan in the
+                        # demo, which the trail records), then published by the demo admin.
+                        res = import_pk(
+                            data,
+                            oleh=admin,
+                            ditandatangani=admin is not None,
+                            tanpa_pindaian=True,
+                            sumber=name,
+                        )
+                    except ImporDitolak:
+                        self.stdout.write(_("PK demo %s sudah dimuat.") % name)
+                        continue
+                    if admin is not None:
+                        terbitkan(res.pk, admin, catatan=_("Data demo."))
                     self.stdout.write(res.pesan[0] if res.pesan else str(res.pk))
-            if not options["tanpa_akun"]:
-                User = get_user_model()
-                if not User.objects.filter(username=DEMO_USER).exists():
-                    User.objects.create_superuser(DEMO_USER, "admin@kinerja.invalid", DEMO_PASSWORD)
-                    self.stdout.write(
-                        _("Akun demo dibuat: %(u)s / %(p)s") % {"u": DEMO_USER, "p": DEMO_PASSWORD}
-                    )
+
+    def _akun(self):
+        User = get_user_model()
+        user = User.objects.filter(username=DEMO_USER).first()
+        if user is None:
+            user = User.objects.create_superuser(DEMO_USER, "admin@kinerja.invalid", DEMO_PASSWORD)
+            self.stdout.write(_("Akun demo dibuat: %(u)s / %(p)s") % {"u": DEMO_USER, "p": DEMO_PASSWORD})
+        return user
