@@ -245,9 +245,33 @@ def pk_data() -> Callable[..., d.NaskahPK]:
     return build_pk_data
 
 
+def terbitkan_pk(data: d.NaskahPK, oleh=None):
+    """Store a parsed PK as the signed paper it is and publish it (as `oleh`, else a superuser)."""
+    from kinerja.agreements.alur import terbitkan
+    from kinerja.agreements.services import import_pk
+
+    oleh = oleh or _sistem()
+    perjanjian = import_pk(data, oleh=oleh, ditandatangani=True, tanpa_pindaian=True).pk
+    return terbitkan(perjanjian, oleh)
+
+
+def _sistem():
+    """A superuser standing for the setup of a test (its acts are not what the test is about)."""
+    User = get_user_model()
+    return User.objects.filter(username="sistem-uji").first() or User.objects.create_superuser(
+        "sistem-uji", "sistem@kinerja.invalid", "rahasia-uji-123"
+    )
+
+
+@pytest.fixture
+def sistem(db):
+    return _sistem()
+
+
 @pytest.fixture
 def pk_factory(db, pemda) -> Callable:
-    """Store a PK through the import service: `pk_factory(unit_a, n_indikator=3, draft=True)`."""
+    """Store a PK: published by default (`pk_factory(unit_a, n_indikator=3)`), else a draft
+    (`draft=True`, imported by the command line's import)."""
     from kinerja.agreements.services import import_pk
 
     def buat(unit=None, *, n_indikator: int = 3, draft: bool = False, **kwargs):
@@ -255,6 +279,6 @@ def pk_factory(db, pemda) -> Callable:
         if unit is not None and unit.nama != "Kecamatan Bajeng" and "pihak_pertama" not in kwargs:
             kwargs["pihak_pertama"] = d.Pihak(nama=f"Camat {unit.nama}", jabatan=f"Camat {unit.nama}")
         data = build_pk_data(n_indikator=n_indikator, unit=nama_unit, pemerintah=pemda.nama, **kwargs)
-        return import_pk(data, draft=draft).pk
+        return import_pk(data).pk if draft else terbitkan_pk(data)
 
     return buat

@@ -61,14 +61,14 @@ def ke_model(kelas: type, obj: Any) -> dict[str, Any]:
     return {k.nama: _ke_kolom(k, d.ambil(obj, k.jalur)) for k in d.kolom_tersimpan(kelas)}
 
 
-def dari_model(kelas: type, baris: Mapping[str, Any], **lain: Any) -> Any:
+def dari_model(kelas: type, nilai_kolom: Mapping[str, Any], /, **lain: Any) -> Any:
     """An instance of `kelas` from a row's column values; "" becomes None where the field may be None.
 
     `lain` gives the fields that are not columns (nested lists, keys). A "bagian" whose columns are all
     empty is None (a PK without pihak kedua). The plan of each class is made once: the PK page reads
     hundreds of rows through here.
     """
-    kw = _bangun(_rencana(kelas), baris)
+    kw = _bangun(_rencana(kelas), nilai_kolom)
     kw.update(lain)
     return kelas(**kw)
 

@@ -6,15 +6,19 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from kinerja.agreements import alur, versi
 from kinerja.agreements.domain_pk import to_domain_banyak
 from kinerja.agreements.models import PerjanjianKinerja
 from kinerja.agreements.otomatis import IndikatorPK, nilai_otomatis
+from kinerja.agreements.riwayat_tampil import baris_riwayat
 from kinerja.documents.contexts import dokumen_pk
 from kinerja.documents.terbit import rupiah_spasi
 from kinerja.domain.review import review
+from kinerja.riwayat.models import Riwayat
 from kinerja.units.permissions import can
 
 PER_HALAMAN = 50
+RIWAYAT_DI_HALAMAN = 10  # the newest entries beside the document; the trail page has them all
 
 
 def _tahun(teks: str | None) -> int | None:
@@ -47,13 +51,14 @@ def pk_detail(request: HttpRequest, pk_id: int) -> HttpResponse:
     """
     pk = get_object_or_404(PerjanjianKinerja.objects.visible_to(request.user).untuk_halaman(), pk=pk_id)
     [data] = to_domain_banyak([pk])  # as to_domain(pk), from plain rows: a third faster
-    dok = dokumen_pk(data, rupiah_spasi=rupiah_spasi(), tanda_tangan="tercetak")
+    dok = dokumen_pk(data, rupiah_spasi=rupiah_spasi(), tanda_tangan="tercetak", tanda_air=pk.tanda_air)
     indikator = [
         IndikatorPK(jalur=f"sasaran[{k}].indikator[{j}]", uraian=i.uraian, target_teks=i.target.teks)
         for k, s in enumerate(data.sasaran)
         for j, i in enumerate(s.indikator)
     ]
-    temuan = review(data) if can(request.user, "view", pk.unit) else None
+    anggota = can(request.user, "view", pk.unit)  # the unit's users and those above: not the public
+    temuan = review(data) if anggota else None
     return render(
         request,
         "agreements/pk_detail.html",
@@ -63,8 +68,26 @@ def pk_detail(request: HttpRequest, pk_id: int) -> HttpResponse:
             "temuan": temuan,
             "jumlah_temuan": _jumlah(temuan or []),
             "otomatis": nilai_otomatis(pk, indikator),
+            **_hidup(request, pk, anggota),
         },
     )
+
+
+def _hidup(request: HttpRequest, pk: PerjanjianKinerja, anggota: bool) -> dict:
+    """The PK's life beside the document: status, versions, what the user may do, trail, signed scan."""
+    rantai = versi.rantai(pk)
+    indeks = next((n for n, v in enumerate(rantai) if v.ini), 0)
+    riwayat = list(Riwayat.objects.untuk(pk).reverse()[:RIWAYAT_DI_HALAMAN]) if anggota else []
+    return {
+        "rantai": rantai if len(rantai) > 1 else [],
+        "versi_sebelum": rantai[indeks - 1] if indeks > 0 else None,
+        "versi_sesudah": rantai[indeks + 1] if indeks + 1 < len(rantai) else None,
+        "aksi": alur.aksi_tersedia(request.user, pk),
+        "boleh_perubahan": alur.boleh_buat_perubahan(request.user, pk),
+        "riwayat": baris_riwayat(riwayat),
+        "pindaian": list(pk.pindaian.defer("isi").order_by("-diunggah_pada")) if anggota else [],
+        "anggota": anggota,
+    }
 
 
 def _jumlah(temuan) -> dict[str, int]:

@@ -1,7 +1,8 @@
 """Importing a PK on the web: upload, see how it was read and what the review found, then accept.
 
 Nothing is stored until the user accepts; acceptance stores every PK of the file in one transaction
-through the same service as `kinerja pk import`.
+through the same service as `kinerja pk import`: as a draft (updated in place when that draft exists),
+or — a pimpinan's or admin's explicit choice, with the signed scan — directly as signed.
 """
 
 from __future__ import annotations
@@ -22,12 +23,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kinerja.agreements.alur import Ditolak
 from kinerja.agreements.models import UnggahanPK
+from kinerja.agreements.pindaian import BATAS_UKURAN as BATAS_PINDAIAN
+from kinerja.agreements.pindaian import PindaianError, periksa_pindaian
 from kinerja.agreements.services import ImporError, import_pk
 from kinerja.domain import pk as d
 from kinerja.domain import pk_text
 from kinerja.domain.review import Temuan, review
 from kinerja.domain.source import SourceError
+from kinerja.units.models import UnitRole
 
 BATAS_UKURAN = 10 * 1024 * 1024  # 10 MiB: a PK with scans of every page stays well below
 JENIS_BERKAS = (".txt", ".md", ".docx", ".pdf")
@@ -93,12 +98,22 @@ def _coba(data: d.NaskahPK, user, sha: str, nama: str) -> tuple[list[str], str |
     hasil: list[str] = []
     try:
         with transaction.atomic():
-            hasil = import_pk(data, user=user, sumber=nama, sha256=sha).pesan
+            hasil = import_pk(data, oleh=user, sumber=nama, sha256=sha).pesan
             raise _Batal
     except _Batal:
         return hasil, None
-    except (ImporError, PermissionDenied) as err:
+    except (ImporError, PermissionDenied, Ditolak) as err:
         return [], str(err)
+
+
+def _boleh_langsung_ttd(user) -> bool:
+    """Whether to offer "store as signed": only pimpinan and admins may (checked again per unit)."""
+    return (
+        user.is_superuser
+        or UnitRole.objects.filter(
+            user=user, peran__in=[UnitRole.Peran.PIMPINAN, UnitRole.Peran.ADMIN]
+        ).exists()
+    )
 
 
 def _hapus_lama() -> None:
@@ -147,23 +162,27 @@ def pk_impor_pratinjau(request: HttpRequest, unggahan_id: int) -> HttpResponse:
         messages.info(request, _("Impor dibatalkan; tidak ada yang disimpan."))
         return redirect("agreements:pk_list")
     data_pk = pk_text.parse_bytes(bytes(unggahan.isi), unggahan.nama_berkas)
+    galat_simpan: str | None = None
     if request.method == "POST":
-        draft = bool(request.POST.get("draft"))
+        ditandatangani = bool(request.POST.get("ditandatangani"))
         try:
+            pindaian = _pindaian(request) if ditandatangani else None
             with transaction.atomic():
                 hasil = [
                     import_pk(
                         data,
-                        draft=draft,
-                        user=request.user,
+                        oleh=request.user,
+                        ditandatangani=ditandatangani,
+                        pindaian=pindaian,
                         sumber=unggahan.nama_berkas,
                         sha256=unggahan.sha256,
                     )
                     for data in data_pk
                 ]
                 unggahan.delete()
-        except (ImporError, PermissionDenied) as err:
-            messages.error(request, _("Tidak disimpan: %s") % err)
+        except (ImporError, PermissionDenied, Ditolak, PindaianError) as err:
+            galat_simpan = getattr(err, "pesan", None) or str(err)
+            messages.error(request, _("Tidak disimpan: %s") % galat_simpan)
         else:
             for res in hasil:
                 messages.success(request, " ".join(res.pesan))
@@ -179,5 +198,16 @@ def pk_impor_pratinjau(request: HttpRequest, unggahan_id: int) -> HttpResponse:
             "unggahan": unggahan,
             "pratinjau": pratinjau,
             "boleh_simpan": all(p.galat_impor is None for p in pratinjau),
+            "boleh_ttd": _boleh_langsung_ttd(request.user),
         },
+        status=400 if galat_simpan else 200,
     )
+
+
+def _pindaian(request: HttpRequest):
+    berkas = request.FILES.get("pindaian")
+    if berkas is None:
+        raise PindaianError(_("Pilih berkas pindaian PK yang sudah ditandatangani."))
+    if berkas.size > BATAS_PINDAIAN:
+        raise PindaianError(_("Berkas pindaian lebih dari 10 MB."))
+    return periksa_pindaian(berkas.name, berkas.read())

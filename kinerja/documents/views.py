@@ -98,7 +98,9 @@ def pk_zip(request: HttpRequest, tahun: int) -> HttpResponse:
 
 def verifikasi(request: HttpRequest, token: str) -> HttpResponse:
     """Public: what the issued document with this token is, and whether a given PDF is that document."""
-    dokumen = get_object_or_404(DokumenTerbit.objects.select_related("perjanjian").defer("pdf"), token=token)
+    dokumen = DokumenTerbit.objects.select_related("perjanjian").defer("pdf").filter(token=token).first()
+    if dokumen is None:
+        return render(request, "documents/verifikasi_tidak_dikenal.html", {"token": token}, status=404)
     sekarang = terkini(dokumen)
     hasil = None
     sidik = None
@@ -122,11 +124,20 @@ def verifikasi(request: HttpRequest, token: str) -> HttpResponse:
             "dokumen": dokumen,
             "terkini": sekarang,
             "masih_terbit": dokumen.perjanjian.publik,
+            "status_pk": dokumen.perjanjian.status,
+            "pengganti": _pengganti(dokumen.perjanjian),
             "form": form,
             "hasil": hasil,
             "sidik": sidik,
         },
     )
+
+
+def _pengganti(perjanjian: PerjanjianKinerja) -> PerjanjianKinerja | None:
+    """The published version that replaced this PK (for the verification page of a replaced PK)."""
+    if perjanjian.status != "diganti":
+        return None
+    return perjanjian.pengganti.filter(status__in=("diterbitkan", "diganti")).order_by("-versi").first()
 
 
 def verifikasi_pdf(request: HttpRequest, token: str) -> HttpResponse:

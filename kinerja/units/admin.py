@@ -70,6 +70,11 @@ class UnitScopedAdmin(admin.ModelAdmin):
         return super().has_delete_permission(request, obj) and self._boleh_ubah(request, obj)
 
 
+def _unit_boleh(user, aksi: str):
+    """The units on which `user` may do `aksi` (for the choices of a unit field)."""
+    return Unit.objects.visible_to(user, aksi)
+
+
 class UnitRoleInline(admin.TabularInline):
     model = UnitRole
     extra = 0
@@ -87,18 +92,48 @@ class UnitAdmin(UnitScopedAdmin):
     inlines = [UnitRoleInline]
     list_select_related = ["induk"]
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "induk":
+            kwargs["queryset"] = _unit_boleh(request.user, "admin")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        # Moving a unit is an act on both places: its admin may not file it under a unit above or
+        # beside their own (and so read that unit's data); a new root is the superuser's.
+        if change:
+            induk_lama = Unit.objects.filter(pk=obj.pk).values_list("induk_id", flat=True).first()
+            pindah = induk_lama != obj.induk_id
+            boleh = obj.induk is not None and can(request.user, "admin", obj.induk)
+            if pindah and not boleh and not request.user.is_superuser:
+                raise PermissionDenied
+        super().save_model(request, obj, form, change)
+
 
 @admin.register(Pejabat)
-class PejabatAdmin(admin.ModelAdmin):
+class PejabatAdmin(UnitScopedAdmin):
+    """Officials of the units the user may view; changed only where the user may edit."""
+
     list_display = ["nama", "nip", "jabatan", "pangkat_golongan", "unit"]
     list_filter = ["unit__jenis"]
     search_fields = ["nama", "nama_normal", "nip", "jabatan"]
     autocomplete_fields = ["unit"]
     list_select_related = ["unit"]
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "unit":
+            kwargs["queryset"] = _unit_boleh(request.user, "edit")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
 
 @admin.register(UnitRole)
-class UnitRoleAdmin(admin.ModelAdmin):
+class UnitRoleAdmin(UnitScopedAdmin):
+    """Roles are managed by the admins of a unit (and superusers), for their unit and those below.
+
+    The list, the unit's choices and the saved role are all scoped: nobody grants a role on a unit
+    above or beside their own.
+    """
+
+    aksi_ubah = "admin"
     list_display = ["user", "peran", "unit"]
     list_filter = ["peran", "unit__jenis"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "unit__nama"]
@@ -106,9 +141,17 @@ class UnitRoleAdmin(admin.ModelAdmin):
     list_select_related = ["user", "unit"]
 
     def get_queryset(self, request):
-        # Roles are managed by the admins of a unit (and superusers), for the units below them.
-        qs = super().get_queryset(request)
+        qs = admin.ModelAdmin.get_queryset(self, request)
         q = unit_filter(request.user, "admin", prefix="unit__")
         if q is None:
             return qs
         return qs.filter(q) if q else qs.none()
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "unit":
+            kwargs["queryset"] = _unit_boleh(request.user, "admin")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_add_permission(self, request) -> bool:
+        q = unit_filter(request.user, "admin")
+        return super().has_add_permission(request) and (q is None or bool(q))

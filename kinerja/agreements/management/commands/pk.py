@@ -11,6 +11,7 @@ import json
 import sys
 from pathlib import Path
 
+from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -42,7 +43,7 @@ def read_pks(path: str, stderr) -> list[NaskahPK]:
 
 
 # Subcommands living elsewhere: each module has `add_parser(sub)` and `run(command, options)`.
-SUBCOMMANDS = ("kinerja.agreements.review_cli", "kinerja.documents.cli")
+SUBCOMMANDS = ("kinerja.agreements.review_cli", "kinerja.agreements.alur_cli", "kinerja.documents.cli")
 
 
 def _modules():
@@ -59,16 +60,36 @@ def _modules():
 
 
 class Command(BaseCommand):
-    help = _("Perjanjian Kinerja: baca (parse), impor, periksa (review) atau cetak (render) dokumen.")
+    help = _(
+        "Perjanjian Kinerja: baca (parse), impor, periksa (review), cetak (render), aksi alur, perubahan, "
+        "beda dan riwayat."
+    )
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="aksi", required=True)
         p = sub.add_parser("parse", help=_("cetak PK hasil baca sebagai JSON, tanpa menyentuh basis data"))
         p.add_argument("file", help=_("berkas .txt, .md, .docx atau .pdf"))
         p.add_argument("--indent", type=int, default=2, help=_("indentasi JSON (0 = satu baris)"))
-        i = sub.add_parser("import", help=_("simpan PK ke basis data dalam satu transaksi"))
+        i = sub.add_parser("import", help=_("simpan PK ke basis data (sebagai draf) dalam satu transaksi"))
         i.add_argument("file", help=_("berkas .txt, .md, .docx atau .pdf"))
-        i.add_argument("--draft", action="store_true", help=_("simpan sebagai draf (tidak diterbitkan)"))
+        i.add_argument(
+            "--ditandatangani",
+            action="store_true",
+            help=_(
+                "simpan langsung sebagai ditandatangani (PK tercetak; pimpinan atau admin unit, perlu --oleh)"
+            ),
+        )
+        i.add_argument("--oleh", help=_("nama pengguna yang mengimpor (dicatat di riwayat)"))
+        i.add_argument(
+            "--pindaian", help=_("pindaian PK bertanda tangan (PDF/PNG/JPEG) untuk --ditandatangani")
+        )
+        i.add_argument(
+            "--tanpa-pindaian",
+            action="store_true",
+            help=_("--ditandatangani tanpa pindaian (dicatat di riwayat)"),
+        )
+        # Kept so that scripts written for earlier versions keep working: a draft is the default now.
+        i.add_argument("--draft", action="store_true", help=_("(bawaan) simpan sebagai draf"))
         self._extra = {}
         for module in _modules():
             for aksi in module.add_parser(sub):
@@ -90,24 +111,58 @@ class Command(BaseCommand):
         self.stdout.write(json.dumps(out, ensure_ascii=False, indent=indent))
 
     def _import(self, options) -> None:
+        from kinerja.agreements.alur import Ditolak
+        from kinerja.agreements.alur_cli import baca_pindaian, pengguna
         from kinerja.agreements.services import ImporError, import_pk
 
         path = options["file"]
         name = Path(path).name
+        if options["ditandatangani"] and not options["oleh"]:
+            _fail(
+                self.stderr,
+                name,
+                ValueError(_("--ditandatangani memerlukan --oleh PENGGUNA (pimpinan atau admin unit).")),
+            )
+        if options["ditandatangani"] and not (options["pindaian"] or options["tanpa_pindaian"]):
+            _fail(
+                self.stderr,
+                name,
+                ValueError(_("--ditandatangani memerlukan --pindaian BERKAS atau --tanpa-pindaian.")),
+            )
+        oleh = pengguna(self, options["oleh"])
+        pindaian = baca_pindaian(self, options["pindaian"]) if options["pindaian"] else None
         pks = read_pks(path, self.stderr)
         sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
         results = []
         try:
             with transaction.atomic():
                 for pk in pks:
-                    results.append(import_pk(pk, draft=options["draft"], sumber=name, sha256=sha))
+                    results.append(
+                        import_pk(
+                            pk,
+                            oleh=oleh,
+                            ditandatangani=options["ditandatangani"],
+                            pindaian=pindaian,
+                            tanpa_pindaian=options["tanpa_pindaian"],
+                            sumber=name,
+                            sha256=sha,
+                        )
+                    )
         except ImporError as err:
             _fail(self.stderr, name, err)
+        except (Ditolak, PermissionDenied) as err:
+            self.stderr.write(_("Ditolak: %s") % (getattr(err, "pesan", None) or str(err)))
+            self.stderr.write(_("Tidak ada yang disimpan."))
+            sys.exit(1)
         if len(pks) > 1:
             self.stdout.write(_("%(n)d Perjanjian Kinerja dibaca dari %(f)s.") % {"n": len(pks), "f": name})
         for res in results:
             for line in res.pesan:
                 self.stdout.write(line)
+            self.stdout.write(
+                _("ID: %(id)d · status: %(status)s")
+                % {"id": res.pk.pk, "status": res.pk.get_status_display()}
+            )
             self.stdout.write(_("Tautan: /pk/%(id)d/") % {"id": res.pk.pk})
         for pk in pks:
             for c in pk.catatan:
