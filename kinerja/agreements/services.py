@@ -195,16 +195,18 @@ def import_pk(
 
 
 def _cek_hak_impor(oleh, unit: Unit, ditandatangani: bool) -> None:
-    if oleh is not None and not can(oleh, "edit", unit):
-        raise PermissionDenied(_("Anda tidak berhak mengimpor Perjanjian Kinerja untuk %s.") % unit)
-    if ditandatangani and (oleh is None or not boleh(oleh, IZIN_IMPOR_DITANDATANGANI, unit)):
-        raise TidakBerhak(
-            _(
-                "Hanya pimpinan atau admin %s yang dapat menyimpan PK hasil impor langsung sebagai "
-                "ditandatangani."
+    """A draft is the editor's (operator, admin); a PK stored as already signed the pimpinan's or admin's."""
+    if ditandatangani:
+        if oleh is None or not boleh(oleh, IZIN_IMPOR_DITANDATANGANI, unit):
+            raise TidakBerhak(
+                _(
+                    "Hanya pimpinan atau admin %s yang dapat menyimpan PK hasil impor langsung sebagai "
+                    "ditandatangani."
+                )
+                % unit
             )
-            % unit
-        )
+    elif oleh is not None and not can(oleh, "edit", unit):
+        raise PermissionDenied(_("Anda tidak berhak mengimpor Perjanjian Kinerja untuk %s.") % unit)
 
 
 def _pesan_ditolak(perjanjian: PerjanjianKinerja) -> str:

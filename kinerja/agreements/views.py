@@ -75,7 +75,9 @@ def pk_detail(request: HttpRequest, pk_id: int) -> HttpResponse:
 
 def _hidup(request: HttpRequest, pk: PerjanjianKinerja, anggota: bool) -> dict:
     """The PK's life beside the document: status, versions, what the user may do, trail, signed scan."""
-    rantai = versi.rantai(pk)
+    # The chain costs a query; the public sees only published versions, so a first version never
+    # replaced has none to show them.
+    rantai = versi.rantai(pk) if anggota or pk.versi > 1 or pk.status == "diganti" else []
     indeks = next((n for n, v in enumerate(rantai) if v.ini), 0)
     riwayat = list(Riwayat.objects.untuk(pk).reverse()[:RIWAYAT_DI_HALAMAN]) if anggota else []
     return {

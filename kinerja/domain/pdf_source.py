@@ -191,9 +191,9 @@ class _Block:
 def _page_blocks(page: Any) -> list[_Block]:
     """The page's tables and text lines, top to bottom, wrapped lines joined into paragraphs.
 
-    Text that is not upright (a diagonal "DRAF" mark, a rotated stamp) is not part of the PK: left out.
+    Text set diagonally (a "DRAF" mark, a stamp) is not part of the PK: left out.
     """
-    if any(not c.get("upright", True) for c in page.chars):
+    if not all(_tegak(c) for c in page.chars):
         page = page.filter(_tegak)
     if _has_duplicate_chars(page.chars):
         page = page.dedupe_chars()  # slow (clusters every character), so only when needed
@@ -320,7 +320,13 @@ def _extract(table: Any, chars: list[dict[str, Any]], middles: list[float]) -> l
 
 
 def _tegak(obj: dict[str, Any]) -> bool:
-    return obj.get("object_type") != "char" or bool(obj.get("upright", True))
+    """False for a character set diagonally (a watermark, a stamp): its text matrix turns the baseline
+    by an angle that is not a multiple of 90° (a ≠ 0 and b ≠ 0). Horizontal text, a synthetic italic
+    (skewed: b = 0) and text turned by 90° (landscape tables) stay."""
+    if obj.get("object_type") != "char":
+        return True
+    a, b = (float(x) for x in (obj.get("matrix") or (1, 0))[:2])
+    return abs(a) < 0.01 or abs(b) < 0.01
 
 
 def _has_duplicate_chars(chars: list[dict[str, Any]]) -> bool:

@@ -6,7 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from kinerja.agreements.models import PerjanjianKinerja, UnggahanPK
+from kinerja.agreements.models import Indikator, PerjanjianKinerja, UnggahanPK
+from kinerja.domain import pk_text
 
 SEED = Path(__file__).resolve().parents[2] / "kinerja" / "demo" / "pk-kecamatan-bajeng-2024.txt"
 URL = reverse("agreements:pk_impor")
@@ -47,13 +48,48 @@ def test_accepting_stores_once_and_opens_the_pk(client, operator_a):
     res = client.post(preview_url, {"simpan": "1"})
     pk = PerjanjianKinerja.objects.get()
     assert res.status_code == 302 and res["Location"] == reverse("agreements:pk_detail", args=[pk.pk])
-    assert pk.diimpor_oleh == operator_a
+    assert pk.diimpor_oleh == operator_a and pk.status == "draf" and not pk.publik
     assert UnggahanPK.objects.count() == 0
-    # again: updated, never duplicated
+    ids = set(Indikator.objects.filter(sasaran__perjanjian=pk).values_list("pk", flat=True))
+    # again: the draft is updated in place, never duplicated; its rows keep their identity
     preview_url = _upload(client, SEED.read_bytes())["Location"]
-    client.post(preview_url, {"simpan": "1", "draft": "1"})
+    assert "baris yang sama tetap dipakai" in client.get(preview_url).content.decode()
+    client.post(preview_url, {"simpan": "1"})
     pk = PerjanjianKinerja.objects.get()
-    assert not pk.diterbitkan
+    assert set(Indikator.objects.filter(sasaran__perjanjian=pk).values_list("pk", flat=True)) == ids
+
+
+@pytest.mark.django_db
+def test_a_published_pk_is_not_overwritten_by_an_upload(client, operator_a, sistem):
+    from tests.conftest import terbitkan_pk
+
+    [data] = pk_text.parse_file(str(SEED))
+    pk = terbitkan_pk(data)
+    client.force_login(operator_a)
+    preview_url = _upload(client, SEED.read_bytes())["Location"]
+    teks = client.get(preview_url).content.decode()
+    assert "buat PK perubahan" in teks and f"/pk/{pk.pk}/" in teks
+    res = client.post(preview_url, {"simpan": "1"})
+    assert res.status_code == 400 and "Tidak disimpan" in res.content.decode()
+    pk.refresh_from_db()
+    assert pk.status == "diterbitkan" and PerjanjianKinerja.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_only_a_pimpinan_or_admin_is_offered_to_store_as_signed_and_needs_the_scan(client, operator_a, pimpinan_a):
+    client.force_login(operator_a)
+    preview_url = _upload(client, SEED.read_bytes())["Location"]
+    assert 'name="ditandatangani"' not in client.get(preview_url).content.decode()
+    client.force_login(pimpinan_a)
+    preview_url = _upload(client, SEED.read_bytes())["Location"]
+    assert 'name="ditandatangani"' in client.get(preview_url).content.decode()
+    res = client.post(preview_url, {"simpan": "1", "ditandatangani": "1"})
+    assert res.status_code == 400 and "pindaian" in res.content.decode()
+    assert PerjanjianKinerja.objects.count() == 0
+    scan = SimpleUploadedFile("ttd.png", b"\x89PNG\r\n\x1a\n" + b"0" * 64, content_type="image/png")
+    res = client.post(preview_url, {"simpan": "1", "ditandatangani": "1", "pindaian": scan})
+    pk = PerjanjianKinerja.objects.get()
+    assert res.status_code == 302 and pk.status == "ditandatangani" and pk.pindaian.get().jenis_isi == "image/png"
 
 
 @pytest.mark.django_db
@@ -63,7 +99,7 @@ def test_operator_of_another_unit_cannot_store_it(client, operator_b):
     preview = client.get(preview_url)
     assert "tidak berhak" in preview.content.decode()
     res = client.post(preview_url, {"simpan": "1"})
-    assert res.status_code == 200
+    assert res.status_code == 400
     assert PerjanjianKinerja.objects.count() == 0
 
 

@@ -65,8 +65,8 @@ def test_import_creates_units_officials_and_the_whole_pk():
     assert (pk.tanggal_hari, pk.tanggal_bulan, pk.tanggal_tahun) == (None, 1, 2024)
     assert pk.tanggal_teks == "Januari 2024"
     assert pk.tempat == "Sungguminasa"
-    # Published and signed.
-    assert pk.status == PerjanjianKinerja.Status.DITANDATANGANI and pk.diterbitkan
+    # A draft: the import declares nobody's signature.
+    assert pk.status == PerjanjianKinerja.Status.DRAF and not pk.publik
     assert (pk.sumber_berkas, pk.sumber_sha256) == ("pk-bajeng.txt", "ab" * 32)
     # Children.
     assert list(pk.sasaran.values_list("tingkat", flat=True)) == ["strategis", "program", "kegiatan"]
@@ -131,13 +131,30 @@ def test_another_year_or_jenis_is_another_pk():
     assert Unit.objects.count() == 2 and Pejabat.objects.count() == 2
 
 
-def test_draft_flag_keeps_it_unpublished_and_a_later_import_publishes():
-    draf = import_pk(build_pk_data(), draft=True).pk
-    assert draf.status == PerjanjianKinerja.Status.DRAFT and not draf.diterbitkan
+def test_storing_as_signed_is_for_a_pimpinan_or_admin_and_is_traced(operator_a, pimpinan_a, unit_a):
+    from kinerja.agreements.alur import IsianKurang, TidakBerhak
 
-    terbit = import_pk(build_pk_data()).pk
-    assert terbit.pk == draf.pk
-    assert terbit.status == PerjanjianKinerja.Status.DITANDATANGANI and terbit.diterbitkan
+    with pytest.raises(TidakBerhak):
+        import_pk(build_pk_data(), oleh=operator_a, ditandatangani=True, tanpa_pindaian=True)
+    with pytest.raises(IsianKurang):
+        import_pk(build_pk_data(), oleh=pimpinan_a, ditandatangani=True)
+    assert not PerjanjianKinerja.objects.exists()
+
+    pk = import_pk(build_pk_data(), oleh=pimpinan_a, ditandatangani=True, tanpa_pindaian=True).pk
+    assert pk.status == PerjanjianKinerja.Status.DITANDATANGANI and pk.unit == unit_a
+
+
+def test_an_admin_stores_last_years_paper_pk_as_signed_with_its_scan(admin_pemda, unit_a):
+    from kinerja.agreements.pindaian import periksa_pindaian
+    from kinerja.riwayat.models import Riwayat
+
+    scan = periksa_pindaian("ttd.pdf", b"%PDF-1.4 tanda tangan")
+    pk = import_pk(build_pk_data(), oleh=admin_pemda, ditandatangani=True, pindaian=scan).pk
+    assert pk.status == PerjanjianKinerja.Status.DITANDATANGANI
+    assert pk.pindaian.get().sha256 == scan.sha256
+    jejak = list(Riwayat.objects.untuk(pk).values_list("aksi", "dari", "ke", "oleh"))
+    assert jejak == [("pk.impor", "", "draf", admin_pemda.pk), ("pk.tandatangani", "draf", "ditandatangani", admin_pemda.pk)]
+    assert Riwayat.objects.untuk(pk).last().data["langsung_dari_impor"] is True
 
 
 def test_official_is_reused_by_nip_whatever_the_spelling():
@@ -295,16 +312,16 @@ def test_an_error_in_a_reimport_keeps_the_previous_content(monkeypatch):
 def test_user_must_be_allowed_to_edit_the_unit(operator_a, operator_b, unit_a):
     sebelum = _hitung()
     with pytest.raises(PermissionDenied):
-        import_pk(build_pk_data(), user=operator_b)
+        import_pk(build_pk_data(), oleh=operator_b)
     assert _hitung() == sebelum
 
-    pk = import_pk(build_pk_data(), user=operator_a).pk
+    pk = import_pk(build_pk_data(), oleh=operator_a).pk
     assert pk.unit == unit_a and pk.diimpor_oleh == operator_a
 
 
 def test_an_operator_cannot_create_a_new_pemda_by_importing(operator_a):
     with pytest.raises(PermissionDenied):
-        import_pk(build_pk_data(pemerintah="Kabupaten Takalar", unit="Kecamatan Galesong"), user=operator_a)
+        import_pk(build_pk_data(pemerintah="Kabupaten Takalar", unit="Kecamatan Galesong"), oleh=operator_a)
     assert not Unit.objects.filter(nama="Kabupaten Takalar").exists()
 
 

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def pk(pk_factory, unit_a):
-    return pk_factory(unit_a, n_indikator=3)
+    return pk_factory(unit_a, n_indikator=3, draft=True)
 
 
 def test_pk_changelist_and_change_form_load_for_a_superuser(admin_client, pk):
@@ -20,9 +20,40 @@ def test_pk_changelist_and_change_form_load_for_a_superuser(admin_client, pk):
     r = admin_client.get(reverse("admin:agreements_perjanjiankinerja_change", args=[pk.pk]))
     assert r.status_code == 200
     html = r.content.decode()
-    # Indonesian labels and the inlines.
+    # Indonesian labels and the inlines; a draft may be changed.
     for teks in ("Pihak pertama", "Sasaran", "Program", "Tanda tangan", "Simpan"):
         assert teks in html, teks
+
+
+def test_a_pk_past_draf_is_read_only_in_the_admin_even_for_a_superuser(admin_client, pk_factory, unit_a):
+    terbit = pk_factory(unit_a, n_indikator=2)
+    r = admin_client.get(reverse("admin:agreements_perjanjiankinerja_change", args=[terbit.pk]))
+    assert r.status_code == 200 and r.context["has_change_permission"] is False
+    sasaran = terbit.sasaran.first()
+    r = admin_client.post(
+        reverse("admin:agreements_sasaran_change", args=[sasaran.pk]),
+        {"perjanjian": terbit.pk, "tingkat": "strategis", "urutan": 1, "uraian": "Diubah diam-diam"},
+    )
+    assert r.status_code == 403
+    sasaran.refresh_from_db()
+    assert sasaran.uraian != "Diubah diam-diam"
+
+
+def test_an_admin_change_of_a_draft_lands_in_the_trail(admin_client, admin_user, pk):
+    from kinerja.riwayat.models import Riwayat
+
+    program = pk.program.order_by("urutan").first()
+    r = admin_client.post(
+        reverse("admin:agreements_program_change", args=[program.pk]),
+        {"perjanjian": pk.pk, "urutan": program.urutan, "nama": program.nama, "anggaran": "35000000.00"},
+    )
+    assert r.status_code == 302, r.content.decode()[:2000]
+    entri = Riwayat.objects.untuk(pk).last()
+    assert (entri.aksi, entri.oleh, entri.perubahan) == (
+        "pk.program.ubah",
+        admin_user,
+        [{"bidang": "anggaran", "lama": "33800000.00", "baru": "35000000.00"}],
+    )
 
 
 @pytest.mark.parametrize("app_label", ["units", "agreements"])
@@ -31,8 +62,10 @@ def test_every_model_has_a_working_admin(admin_client, pk, app_label):
         info = (model._meta.app_label, model._meta.model_name)
         assert admin_client.get(reverse("admin:{}_{}_changelist".format(*info))).status_code == 200, info
         add = admin_client.get(reverse("admin:{}_{}_add".format(*info))).status_code
-        # uploads waiting for acceptance are made by the import page, never by hand in the admin
-        assert add == (403 if model._meta.model_name == "unggahanpk" else 200), info
+        # uploads waiting for acceptance are made by the import page, the printed record of an import
+        # by the import, a signed scan by the signing: never by hand in the admin
+        tanpa_tambah = {"unggahanpk", "rencanaaksi", "catatanimpor", "pindaianpk"}
+        assert add == (403 if model._meta.model_name in tanpa_tambah else 200), info
         obj = model.objects.first()
         if obj is not None:
             url = reverse("admin:{}_{}_change".format(*info), args=[obj.pk])

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from kinerja.agreements.services import import_pk
 from kinerja.domain import pk_text
+from tests.conftest import terbitkan_pk
 
 SEED = Path(__file__).resolve().parents[2] / "kinerja" / "demo" / "pk-kecamatan-bajeng-2024.txt"
 
@@ -16,8 +16,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def seed_pk(unit_a):
+    """The seed as the signed, published paper it is."""
     [data] = pk_text.parse(SEED.read_text(encoding="utf-8"))
-    return import_pk(data).pk
+    return terbitkan_pk(data)
 
 
 def _html(client, pk) -> str:

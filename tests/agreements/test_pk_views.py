@@ -5,8 +5,7 @@ from dataclasses import replace
 import pytest
 from django.urls import reverse
 
-from kinerja.agreements.services import import_pk
-from tests.conftest import build_pk_data
+from tests.conftest import build_pk_data, terbitkan_pk
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +44,7 @@ def test_list_hides_a_draft_from_the_operator_of_another_unit(client_as, operato
 def test_list_shows_a_draft_to_those_who_may_view_it(request, client_as, pengguna, terbit_a, draf_a):
     r = client_as(request.getfixturevalue(pengguna)).get("/")
     assert set(r.context["halaman"].object_list) == {terbit_a, draf_a}
-    assert "belum diterbitkan" in r.content.decode()
+    assert 'status-draf">Draf<' in r.content.decode()
 
 
 def test_list_filters_by_year(client_as, operator_a, terbit_a, draf_a):
@@ -139,7 +138,8 @@ def test_a_draft_is_not_found_for_those_who_may_not_view_it(request, client, pen
 def test_a_draft_is_shown_to_those_who_may_view_it(request, client_as, pengguna, draf_a):
     r = client_as(request.getfixturevalue(pengguna)).get(_detail(draf_a))
     assert r.status_code == 200
-    assert "belum diterbitkan" in r.content.decode()
+    html = r.content.decode()
+    assert "Belum diterbitkan" in html and '<p class="tanda-air" aria-hidden="true">DRAF</p>' in html
 
 
 def test_unknown_pk_is_not_found(anonymous_client, db):
@@ -149,7 +149,7 @@ def test_unknown_pk_is_not_found(anonymous_client, db):
 def test_pk_without_pihak_kedua_nip_or_penjelasan(anonymous_client, db):
     data = build_pk_data(n_indikator=1, penjelasan=False)
     data = replace(data, pihak_kedua=None, tanda_tangan=(), program=())
-    pk = import_pk(data).pk
+    pk = terbitkan_pk(data)
     html = anonymous_client.get(_detail(pk)).content.decode()
     assert "selaku atasan pihak pertama" not in html
     assert "Pihak kedua akan melakukan" not in html

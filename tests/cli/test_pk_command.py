@@ -85,16 +85,18 @@ def test_import_seed_then_again_leaves_one_pk():
     assert pk.unit.induk.nama == "Kabupaten Gowa"
     assert Indikator.objects.filter(sasaran__perjanjian=pk).count() == 18
     assert sum(p.anggaran for p in pk.program.all()) == Decimal("5204765371.00")
-    assert pk.diterbitkan
+    assert pk.status == "draf" and not pk.publik
     assert Unit.objects.count() == 2
     assert Pejabat.objects.count() == 2
 
 
 @pytest.mark.django_db
-def test_import_draft_is_not_published():
-    call_command("pk", "import", str(SEED), "--draft")
+def test_import_prints_id_link_and_status_and_draft_stays_accepted(capsys):
+    call_command("pk", "import", str(SEED), "--draft")  # the old flag: a draft is the default now
     pk = PerjanjianKinerja.objects.get()
-    assert not pk.diterbitkan
+    out = capsys.readouterr().out
+    assert f"ID: {pk.pk} · status: Draf" in out and f"Tautan: /pk/{pk.pk}/" in out
+    assert not pk.publik
 
 
 @pytest.mark.django_db

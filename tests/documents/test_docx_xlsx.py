@@ -84,7 +84,7 @@ def test_the_spreadsheet_keeps_numbers_as_numbers():
             ),
         ),
     )
-    wb = openpyxl.load_workbook(io.BytesIO(render_xlsx(dokumen_pk(pk))))
+    wb = openpyxl.load_workbook(io.BytesIO(render_xlsx(dokumen_pk(pk, tanda_air=""))))
     assert wb.sheetnames == ["Tabel Kinerja", "Program", "Penjelasan", "Baseline"]
     ws = wb["Tabel Kinerja"]
     kepala = [c.value for c in ws[5]]

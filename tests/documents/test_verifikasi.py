@@ -11,10 +11,8 @@ from django.test import override_settings
 from django.urls import reverse
 
 from kinerja.agreements.models import PerjanjianKinerja
-from kinerja.agreements.services import import_pk
 from kinerja.documents.models import DokumenTerbit
 from kinerja.documents.terbit import dokumen_terbit
-from tests.conftest import build_pk_data
 
 pytestmark = pytest.mark.django_db
 
@@ -81,15 +79,12 @@ def test_an_empty_or_wrong_form_says_what_is_needed(anonymous_client, terbit, da
     assert pesan in html and "Cocok." not in html
 
 
-def test_a_changed_reimport_issues_a_new_document_and_the_old_token_says_replaced(
-    anonymous_client, pk, terbit
-):
-    # The same content again keeps the document.
-    import_pk(build_pk_data(n_indikator=3))
+def test_a_new_address_issues_a_new_document_and_the_old_token_says_replaced(anonymous_client, pk, terbit):
+    # The same content at the same address keeps the document.
     assert dokumen_terbit(pk).pk == terbit.pk
-    # Changed content: a new document with a new token.
-    import_pk(build_pk_data(n_indikator=4))
-    baru = dokumen_terbit(PerjanjianKinerja.objects.get(pk=pk.pk))
+    # Served at another address (the QR must point there): a new document with a new token.
+    with override_settings(KINERJA_BASE_URL="https://kinerja.gowakab.go.id"):
+        baru = dokumen_terbit(PerjanjianKinerja.objects.get(pk=pk.pk))
     assert baru.token != terbit.token and baru.berlaku
     terbit.refresh_from_db()
     assert not terbit.berlaku and terbit.diganti_oleh == baru and terbit.diganti_pada is not None
@@ -106,19 +101,42 @@ def test_a_changed_reimport_issues_a_new_document_and_the_old_token_says_replace
     assert DokumenTerbit.objects.filter(perjanjian=pk, berlaku=True).count() == 1
 
 
-def test_the_issued_pdf_is_public_while_the_pk_is_published(anonymous_client, pk, terbit):
+def test_a_pk_replaced_by_its_published_perubahan_stays_verifiable_and_links_the_new_version(
+    anonymous_client, pk, terbit, sistem
+):
+    from kinerja.agreements.alur import tandatangani, terbitkan
+    from kinerja.agreements.versi import buat_perubahan
+
+    baru = buat_perubahan(pk, sistem, alasan="a", keterangan="Camat diganti")
+    PerjanjianKinerja.objects.filter(pk=baru.pk).update(status="disetujui")
+    tandatangani(baru, sistem, tanpa_pindaian=True)
+    terbitkan(baru, sistem)
+    pk.refresh_from_db()
+    assert pk.status == "diganti"
+    html = anonymous_client.get(_halaman(terbit.token)).content.decode()
+    assert "sudah diganti oleh PK perubahan" in html
+    assert reverse("agreements:pk_detail", args=[baru.pk]) in html
+    assert "SITI HAERANI" in html  # still public: the parties as issued
+    assert anonymous_client.get(reverse("documents:verifikasi_pdf", args=[terbit.token])).status_code == 200
+
+
+def test_the_issued_pdf_is_public_while_the_pk_is_published(anonymous_client, pk, terbit, sistem):
+    from kinerja.agreements.alur import cabut
+
     url = reverse("documents:verifikasi_pdf", args=[terbit.token])
     r = anonymous_client.get(url)
     assert r.status_code == 200 and r.content == bytes(terbit.pdf)
-    PerjanjianKinerja.objects.filter(pk=pk.pk).update(diterbitkan=False)
+    cabut(pk, sistem, catatan="Terbit karena salah unggah.")
     assert anonymous_client.get(url).status_code == 404
     html = anonymous_client.get(_halaman(terbit.token)).content.decode()
     assert "tidak lagi diterbitkan" in html
     assert terbit.sha256 in html and "SITI HAERANI" not in html  # the parties are no longer shown
 
 
-def test_an_unknown_token_is_not_found(anonymous_client, db):
-    assert anonymous_client.get(_halaman("tidakada")).status_code == 404
+def test_an_unknown_token_is_not_found_and_says_so(anonymous_client, db):
+    r = anonymous_client.get(_halaman("tidakada"))
+    assert r.status_code == 404
+    assert "kode tidak dikenal: dokumen ini tidak diterbitkan melalui kinerja" in r.content.decode().lower()
 
 
 def test_a_draft_is_never_issued(pk_factory, unit_a):

@@ -7,11 +7,11 @@ import zipfile
 
 import pdfplumber
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from kinerja.alamat import alamat_dasar
 from kinerja.documents.models import DokumenTerbit
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +55,7 @@ def test_a_published_pdf_is_issued_once_and_served_as_issued(anonymous_client, t
     assert bytes(dokumen.pdf) == pertama and dokumen.berlaku
     with pdfplumber.open(io.BytesIO(pertama)) as pdf:
         teks = pdf.pages[0].extract_text().replace("\n", "")
-    assert f"{settings.KINERJA_BASE_URL}/verifikasi/{dokumen.token}/" in teks
+    assert f"{alamat_dasar()}/verifikasi/{dokumen.token}/" in teks
 
 
 @pytest.mark.parametrize("pengguna", ["anonymous", "operator_b"])

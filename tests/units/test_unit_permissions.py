@@ -100,7 +100,7 @@ def test_object_with_unit_is_checked_on_its_unit(operator_a, operator_b, anonymo
 @pytest.mark.django_db
 def test_published_pk_is_viewable_by_anyone_but_not_editable(operator_b, anonymous, pk_factory, unit_a):
     terbit = pk_factory(unit_a)
-    assert terbit.diterbitkan
+    assert terbit.publik
     assert can(anonymous, "view", terbit)
     assert can(operator_b, "view", terbit)
     assert not can(anonymous, "edit", terbit)
