@@ -180,7 +180,9 @@ def periksa(t: Transisi, user, perjanjian: PerjanjianKinerja) -> None:
 
 def _kunci(perjanjian: PerjanjianKinerja) -> PerjanjianKinerja:
     """The PK row, locked for this transaction, with its unit."""
-    return PerjanjianKinerja.objects.select_for_update().select_related("unit").get(pk=perjanjian.pk)
+    return (
+        PerjanjianKinerja.objects.select_for_update(of=("self",)).select_related("unit").get(pk=perjanjian.pk)
+    )
 
 
 def _pindah(

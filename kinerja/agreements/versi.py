@@ -53,7 +53,7 @@ def buat_perubahan(
         raise IsianKurang(_("Alasan c memerlukan keterangan: tuliskan perubahan prioritas atau asumsinya."))
     with transaction.atomic():
         lama = (
-            PerjanjianKinerja.objects.select_for_update()
+            PerjanjianKinerja.objects.select_for_update(of=("self",))
             .select_related("unit", "unit__induk")
             .get(pk=perjanjian.pk)
         )

@@ -76,7 +76,9 @@ def test_a_published_pk_is_not_overwritten_by_an_upload(client, operator_a, sist
 
 
 @pytest.mark.django_db
-def test_only_a_pimpinan_or_admin_is_offered_to_store_as_signed_and_needs_the_scan(client, operator_a, pimpinan_a):
+def test_only_a_pimpinan_or_admin_is_offered_to_store_as_signed_and_needs_the_scan(
+    client, operator_a, pimpinan_a
+):
     client.force_login(operator_a)
     preview_url = _upload(client, SEED.read_bytes())["Location"]
     assert 'name="ditandatangani"' not in client.get(preview_url).content.decode()
@@ -89,7 +91,11 @@ def test_only_a_pimpinan_or_admin_is_offered_to_store_as_signed_and_needs_the_sc
     scan = SimpleUploadedFile("ttd.png", b"\x89PNG\r\n\x1a\n" + b"0" * 64, content_type="image/png")
     res = client.post(preview_url, {"simpan": "1", "ditandatangani": "1", "pindaian": scan})
     pk = PerjanjianKinerja.objects.get()
-    assert res.status_code == 302 and pk.status == "ditandatangani" and pk.pindaian.get().jenis_isi == "image/png"
+    assert (
+        res.status_code == 302
+        and pk.status == "ditandatangani"
+        and pk.pindaian.get().jenis_isi == "image/png"
+    )
 
 
 @pytest.mark.django_db

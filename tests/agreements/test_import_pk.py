@@ -153,7 +153,10 @@ def test_an_admin_stores_last_years_paper_pk_as_signed_with_its_scan(admin_pemda
     assert pk.status == PerjanjianKinerja.Status.DITANDATANGANI
     assert pk.pindaian.get().sha256 == scan.sha256
     jejak = list(Riwayat.objects.untuk(pk).values_list("aksi", "dari", "ke", "oleh"))
-    assert jejak == [("pk.impor", "", "draf", admin_pemda.pk), ("pk.tandatangani", "draf", "ditandatangani", admin_pemda.pk)]
+    assert jejak == [
+        ("pk.impor", "", "draf", admin_pemda.pk),
+        ("pk.tandatangani", "draf", "ditandatangani", admin_pemda.pk),
+    ]
     assert Riwayat.objects.untuk(pk).last().data["langsung_dari_impor"] is True
 
 
