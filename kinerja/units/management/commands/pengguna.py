@@ -5,7 +5,8 @@
 
 `tambah` creates the user when new (the password is asked twice on a terminal, or generated with
 `--sandi-acak` and printed once) and gives them the role on the unit; for an existing user it adds
-the role (and, with `--sandi-acak`, sets a new password). Unusable input exits 2 with a message.
+the role (and, with `--sandi-acak`, sets a new password). An admin role also opens the admin pages,
+scoped to the unit's subtree (kinerja.units.peran). Unusable input exits 2 with a message.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.domain.nama import normalise_unit
 from kinerja.units.models import Unit, UnitRole
+from kinerja.units.peran import beri_peran
 
 
 class Command(BaseCommand):
@@ -109,7 +111,7 @@ class Command(BaseCommand):
                 sandi_acak = secrets.token_urlsafe(12)
                 user.set_password(sandi_acak)
                 user.save(update_fields=["password"])
-            _role, dibuat = UnitRole.objects.get_or_create(user=user, unit=unit, peran=options["peran"])
+            _role, dibuat = beri_peran(user, unit, options["peran"])
         if baru:
             self.stdout.write(_("Pengguna %s dibuat.") % username)
         label = UnitRole.Peran(options["peran"]).label
