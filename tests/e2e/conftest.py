@@ -2,6 +2,7 @@
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -42,3 +43,28 @@ def page(browser):
     pg = context.new_page()
     yield pg
     context.close()
+
+
+AXE = (Path(__file__).resolve().parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
+LEBAR_PONSEL = 390
+
+
+def periksa_halaman(page) -> None:
+    """Every page a browser test visits: no WCAG 2.0/2.1 A or AA violation that axe-core finds, at the
+    test's width and at 390 px (a phone), and no sideways scrolling at 390 px."""
+    ukuran = page.viewport_size
+    try:
+        for lebar in dict.fromkeys([ukuran["width"] if ukuran else 1200, LEBAR_PONSEL]):
+            page.set_viewport_size({"width": lebar, "height": 844})
+            if not page.evaluate("typeof window.axe !== 'undefined'"):
+                page.add_script_tag(content=AXE)
+            salah = page.evaluate(
+                "async () => (await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}))"
+                ".violations.map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map(n => n.target).join(', ')}`)"
+            )
+            assert not salah, f"{page.url} pada {lebar} px:\n" + "\n".join(salah)
+        lebar_isi = page.evaluate("document.documentElement.scrollWidth")
+        assert lebar_isi <= LEBAR_PONSEL, f"{page.url}: {lebar_isi} px pada layar {LEBAR_PONSEL} px"
+    finally:
+        if ukuran:
+            page.set_viewport_size(ukuran)

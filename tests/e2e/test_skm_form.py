@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from tests.e2e.conftest import CHROMIUM_ARGS  # noqa: F401  (the browser fixture uses them)
+from tests.e2e.conftest import periksa_halaman
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -40,4 +40,11 @@ def test_public_form_works_without_javascript_and_counts_once(live_server, brows
     assert again.ok
     assert "sudah kami terima" in again.text()
     assert Respons.objects.filter(periode=periode).count() == 1
+    selesai = page.url
     context.close()
+    # The same pages with JavaScript on, for axe-core (which runs as a script) and at 390 px.
+    periksa = browser.new_context(viewport={"width": 390, "height": 844}, locale="id-ID").new_page()
+    for alamat in (url, selesai):
+        periksa.goto(alamat)
+        periksa_halaman(periksa)
+    periksa.context.close()

@@ -3,6 +3,8 @@
 import pytest
 from django.core.management import call_command
 
+from tests.e2e.conftest import periksa_halaman
+
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
@@ -13,12 +15,15 @@ def test_operator_turns_a_saran_into_a_follow_up(live_server, page):
     call_command("demo_skm")
     periode = PeriodeSurvei.objects.get(status=PeriodeSurvei.Status.DITUTUP)
     page.goto(f"{live_server.url}/masuk/")
+    periksa_halaman(page)
     page.fill("input[name=username]", "admin")
     page.fill("input[name=password]", "kinerja-demo")
     page.get_by_role("button", name="Masuk").click()
     page.goto(f"{live_server.url}/skm/kelola/{periode.pk}/")
+    periksa_halaman(page)
     page.get_by_role("link", name="Saran dan masukan").click()
     assert page.get_by_role("heading", name="Saran dan masukan").is_visible()
+    periksa_halaman(page)
     page.get_by_label("Cari dalam saran").fill("kipas")
     page.get_by_role("button", name="Tampilkan").click()
     baris = page.locator("table.daftar-saran tbody tr")
@@ -26,12 +31,14 @@ def test_operator_turns_a_saran_into_a_follow_up(live_server, page):
     for i in range(baris.count()):
         assert "kipas" in baris.nth(i).inner_text().lower()
     baris.first.get_by_role("link", name="Jadikan rencana tindak lanjut").click()
+    periksa_halaman(page)
     uraian = page.locator("#id_uraian")
     assert "Ruang tunggu panas, kipas angin rusak." in uraian.input_value()
     page.fill("#id_penanggung_jawab", "Sekretaris Camat")
     page.fill("#id_target_waktu", "2030-06-30")
     page.get_by_role("button", name="Simpan").click()
     assert "Rencana tindak lanjut tersimpan." in page.locator("body").inner_text()
+    periksa_halaman(page)
     tl = TindakLanjut.objects.get(periode=periode)
     assert (
         tl.uraian.startswith("Menindaklanjuti saran responden:") and tl.penanggung_jawab == "Sekretaris Camat"

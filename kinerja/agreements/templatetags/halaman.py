@@ -111,8 +111,8 @@ def blok_penjelasan(ind, kepala_relevansi, kepala_target, kepala_baseline):
     )
     bagian.append(
         format_html(
-            '  <table class="tabel-dokumen">{}\n    <tbody><tr><th scope="row">{}</th><td>{}</td><td>{}</td>'
-            "<td>{}</td></tr></tbody>\n  </table>\n",
+            '  <div class="gulir" tabindex="0"><table class="tabel-dokumen">{}\n    <tbody><tr><th scope="row">{}</th><td>{}</td>'
+            "<td>{}</td><td>{}</td></tr></tbody>\n  </table></div>\n",
             kepala_relevansi,
             ind.indikator,
             ind.relevansi,
@@ -122,8 +122,8 @@ def blok_penjelasan(ind, kepala_relevansi, kepala_target, kepala_baseline):
     )
     bagian.append(
         format_html(
-            '  <h4>{}</h4>\n  <table class="tabel-dokumen">{}\n    <tbody><tr><th scope="row">{}</th>'
-            '<td class="target">{}</td><td>{}</td></tr></tbody>\n  </table>\n',
+            '  <h4>{}</h4>\n  <div class="gulir" tabindex="0"><table class="tabel-dokumen">{}\n    <tbody><tr>'
+            '<th scope="row">{}</th><td class="target">{}</td><td>{}</td></tr></tbody>\n  </table></div>\n',
             _("Target Kinerja"),
             kepala_target,
             ind.indikator,
@@ -139,7 +139,8 @@ def blok_penjelasan(ind, kepala_relevansi, kepala_target, kepala_baseline):
         )
         bagian.append(
             format_html(
-                '  <table class="tabel-dokumen tabel-baseline">{}\n    <tbody>{}\n    </tbody>\n  </table>\n',
+                '  <div class="gulir" tabindex="0"><table class="tabel-dokumen tabel-baseline">{}\n    <tbody>{}\n    </tbody>\n'
+                "  </table></div>\n",
                 kepala_baseline,
                 mark_safe(baris),  # every value escaped above
             )
