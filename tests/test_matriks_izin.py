@@ -240,11 +240,22 @@ HARAPAN: dict[str, dict[str, frozenset]] = {
         "auth.user", daftar=TIDAK_ADA, tambah=TIDAK_ADA, ubah=TIDAK_ADA, hapus=TIDAK_ADA, riwayat=TIDAK_ADA
     ),
     "admin:auth_user_password_change": {"GET": TIDAK_ADA},
-    # The two holes closed in the scoped admin (DB: allowed = the change happened):
-    # (a) granting a role on the pemda (a unit above unit A) through the UnitRole add form;
+    # Escaping one's subtree in the admin (POST; DB: allowed = the change happened). Nobody grants a role
+    # on, or files his unit under, a unit above or beside his own (and so reads that unit's data):
+    # (a) a role on the pemda (above unit A) through the UnitRole add form, or on unit B (beside it);
     "admin:units_unitrole_add[peran di pemda]": {"POST": PEMDA},
-    # (b) moving unit A under unit B through the Unit change form.
+    "admin:units_unitrole_add[peran di unit B]": {"POST": PEMDA},
+    "admin:units_unitrole_change[pindah ke pemda]": {"POST": PEMDA},  # operator A's role moved up
+    # (b) unit A moved under unit B through the Unit change form; made a root: the superuser's only.
     "admin:units_unit_change[pindah induk]": {"POST": PEMDA},
+    "admin:units_unit_change[jadi akar]": {"POST": TIDAK_ADA},
+    # (c) a role whose reach exceeds the unit it is held on: inspektorat views the whole pemda
+    # (MATRIX), so only an admin of the whole pemda may grant it, through the form or the inline of
+    # a unit (here a kelurahan below unit A).
+    "admin:units_unitrole_add[inspektorat di unit A]": {"POST": PEMDA},
+    "admin:units_unit_change[inspektorat lewat inline]": {"POST": PEMDA},
+    # Not an escape: unit A renamed, left where it is, by those who may admin it (UnitAdmin: "admin").
+    "admin:units_unit_change[ganti nama]": {"POST": ADMIN_A},
 }
 
 
@@ -253,6 +264,12 @@ HARAPAN: dict[str, dict[str, frozenset]] = {
 # --------------------------------------------------------------------------------------------------
 
 SEED = Path(__file__).resolve().parents[1] / "kinerja" / "demo" / "pk-kecamatan-bajeng-2024.txt"
+
+
+@pytest.fixture(autouse=True)
+def _sandi_cepat(settings):
+    """A fast password hasher for the ten users of the cast (PBKDF2 costs half a second each)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -286,10 +303,11 @@ def dunia(
         SnapshotIKM,
         TindakLanjut,
     )
-    from kinerja.units.models import UnitRole
+    from kinerja.units.models import Unit, UnitRole
     from kinerja.units.peran import beri_peran, grup_admin
 
     w = SimpleNamespace(pemda=pemda, unit_a=unit_a, unit_b=unit_b)
+    w.sub_a = Unit.objects.create(nama="Kelurahan Bontosunggu", jenis=Unit.Jenis.SUB_UNIT, induk=unit_a)
     admin_unit = _user("admin_unit", unit_a, None)
     beri_peran(admin_unit, unit_a, "admin")
     beri_peran(admin_pemda, pemda, "admin")
@@ -509,26 +527,53 @@ def _permintaan(w) -> dict[str, SimpleNamespace]:
     )
 
     tanpa_peran = w.pemeran["tanpa_peran"]
+
+    def peran_baru(unit, peran):
+        return lambda: UnitRole.objects.filter(user=tanpa_peran, unit=unit, peran=peran).exists()
+
+    for nama, unit, peran in (
+        ("peran di pemda", w.pemda, "operator"),
+        ("peran di unit B", w.unit_b, "operator"),
+        ("inspektorat di unit A", w.unit_a, "inspektorat"),
+    ):
+        data = {"user": tanpa_peran.pk, "unit": unit.pk, "peran": peran}
+        baris(f"admin:units_unitrole_add[{nama}]", u("admin:units_unitrole_add"), data, peran_baru(unit, peran))
+    role_a = UnitRole.objects.get(user=w.pemeran["operator_a"])
     baris(
-        "admin:units_unitrole_add[peran di pemda]",
-        u("admin:units_unitrole_add"),
-        {"user": tanpa_peran.pk, "unit": w.pemda.pk, "peran": "operator"},
-        cek=lambda: UnitRole.objects.filter(user=tanpa_peran, unit=w.pemda).exists(),
+        "admin:units_unitrole_change[pindah ke pemda]",
+        u("admin:units_unitrole_change", args=[role_a.pk]),
+        {"user": role_a.user_id, "unit": w.pemda.pk, "peran": role_a.peran},
+        cek=lambda: UnitRole.objects.get(pk=role_a.pk).unit_id == w.pemda.pk,
     )
+
+    def form_unit(unit, induk, nama=None, inline=()):
+        """The change form of `unit` as sent: its fields with `induk` (and `nama`), rows of its role inline."""
+        data = {"nama": nama or unit.nama, "jenis": unit.jenis, "induk": induk, "kode": ""}
+        data |= {"peran-TOTAL_FORMS": len(inline), "peran-INITIAL_FORMS": 0, "peran-MIN_NUM_FORMS": 0}
+        for i, baris_inline in enumerate(inline):
+            data |= {f"peran-{i}-{k}": v for k, v in baris_inline.items()}
+        return data
+
+    ubah_a = u("admin:units_unit_change", args=[w.unit_a.pk])
+    unit_a = lambda: Unit.objects.get(pk=w.unit_a.pk)  # noqa: E731
     baris(
         "admin:units_unit_change[pindah induk]",
-        u("admin:units_unit_change", args=[w.unit_a.pk]),
-        {
-            "nama": w.unit_a.nama,
-            "jenis": w.unit_a.jenis,
-            "induk": w.unit_b.pk,
-            "kode": "",
-            "peran-TOTAL_FORMS": "0",
-            "peran-INITIAL_FORMS": "0",
-            "peran-MIN_NUM_FORMS": "0",
-            "peran-MAX_NUM_FORMS": "1000",
-        },
-        cek=lambda: Unit.objects.get(pk=w.unit_a.pk).induk_id == w.unit_b.pk,
+        ubah_a,
+        form_unit(w.unit_a, w.unit_b.pk),
+        lambda: unit_a().induk_id == w.unit_b.pk,
+    )
+    baris("admin:units_unit_change[jadi akar]", ubah_a, form_unit(w.unit_a, ""), lambda: unit_a().induk_id is None)
+    baris(
+        "admin:units_unit_change[ganti nama]",
+        ubah_a,
+        form_unit(w.unit_a, w.pemda.pk, nama="Kecamatan Bajeng (baru)"),
+        lambda: unit_a().nama == "Kecamatan Bajeng (baru)",
+    )
+    baris(
+        "admin:units_unit_change[inspektorat lewat inline]",
+        u("admin:units_unit_change", args=[w.sub_a.pk]),
+        form_unit(w.sub_a, w.unit_a.pk, inline=[{"user": tanpa_peran.pk, "peran": "inspektorat"}]),
+        peran_baru(w.sub_a, "inspektorat"),
     )
     return r
 
@@ -654,5 +699,4 @@ def test_matriks_izin(dunia, capsys):
             f"\nmatriks izin: {n} kasus, {len(pola)} pola URL, {len(HARAPAN)} baris tabel, "
             f"{len(salah)} selisih, {detik:.1f} s"
         )
-    Path("/tmp/matriks_log.tsv").write_text("\n".join(LOG))
     assert not salah, "\n".join(salah)

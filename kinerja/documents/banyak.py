@@ -60,7 +60,8 @@ def berkas_pk(
     if format != "pdf":
         for kelompok in _kelompok(daftar, ukuran):
             for pk, satu in zip(kelompok, to_domain_banyak(kelompok), strict=True):
-                yield nama[pk.pk], render(dokumen_pk(satu, rupiah_spasi=spasi), format, templat=templat)
+                dok = dokumen_pk(satu, rupiah_spasi=spasi, tanda_air=pk.tanda_air)
+                yield nama[pk.pk], render(dok, format, templat=templat)
         return
     with ThreadPoolExecutor(max_workers=_pekerja(), thread_name_prefix="kinerja-pdf") as pool:
         for kelompok in _kelompok(daftar, ukuran):
@@ -80,7 +81,7 @@ def _pdf_kelompok(kelompok, nama: dict[int, str], spasi: bool, pool) -> Iterator
     rencana = [
         rencana_terbit(pk, satu, kini.get(pk.pk), next(token))
         if pk.publik
-        else dokumen_pk(satu, rupiah_spasi=spasi)
+        else dokumen_pk(satu, rupiah_spasi=spasi, tanda_air=pk.tanda_air)
         for pk, satu in zip(kelompok, data, strict=True)
     ]
     pdf = pool.map(

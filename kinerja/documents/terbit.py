@@ -93,7 +93,7 @@ def rencana_terbit(
     """
     if not pk.publik:
         raise ValueError("hanya Perjanjian Kinerja yang diterbitkan yang mempunyai dokumen terbit")
-    dok = dokumen_pk(data, rupiah_spasi=rupiah_spasi())
+    dok = dokumen_pk(data, rupiah_spasi=rupiah_spasi(), tanda_air="")
     isi = sidik_isi(dok)
     if kini is not None and kini.isi_sha256 == isi:
         return kini

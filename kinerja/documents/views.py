@@ -46,7 +46,7 @@ def pk_unduh(request: HttpRequest, pk_id: int, format: str) -> HttpResponse:
     [data] = to_domain_banyak([pk])
     if format == "pdf" and pk.publik:
         return _lampiran(bytes(dokumen_terbit(pk, data).pdf), nama, format)
-    dok = dokumen_pk(data, rupiah_spasi=rupiah_spasi())
+    dok = dokumen_pk(data, rupiah_spasi=rupiah_spasi(), tanda_air=pk.tanda_air)
     return _lampiran(render_format(dok, format), nama, format)
 
 
