@@ -1,30 +1,34 @@
 """Matriks izin: every URL of kinerja × every member of the cast × every method it accepts.
 
-One table (HARAPAN) says, for each URL pattern (or variant of one: an action, a format, a PK state), who
-of the cast may use it with each method. The test walks every URL pattern of the project, fails for a
-pattern the table does not cover (so a new URL must be added here), requests each row as each member of
-the cast inside a rolled-back transaction, and reports every difference at once.
+One table, HARAPAN, says for each URL pattern (or a variant of one: an action, a format, a PK's state)
+which members of the cast may use it, per method. The test walks every URL pattern of the project and
+fails for one the table does not cover (a new URL must be added here), requests every row as every
+member of the cast, each request in a transaction rolled back at once, and reports all differences
+together.
 
 The expectations are derived from the rules, not from what the pages answer today:
-kinerja/units/permissions.py (MATRIX), docs/permissions.md, kinerja/agreements/alur.py (TRANSISI), the
-views (a PK or period the user may not view is a 404, an act they may not do a 403, login first) and the
-ModelAdmins (kinerja/units/admin.py UnitScopedAdmin, kinerja/agreements/admin.py, ...).
+kinerja/units/permissions.py (MATRIX) and docs/permissions.md; kinerja/agreements/alur.py (TRANSISI: the
+right each transition needs); the views (login first; a PK or period the user may not view is a 404, an
+act they may not do a 403; public: published PKs, the SKM form, closed periods' results); the ModelAdmins
+(kinerja/units/admin.py UnitScopedAdmin: staff see the objects of the units they may view, plus public
+PKs, and change them where they may edit; a PK past draf is read only; the trail is the superusers').
 
-Outcome: "denied" is 403, 404, 405 or a redirect to a login page (or, in the admin, to the admin index:
-"object does not exist or you may not see it"); anything else is "allowed" (a 400 or 409 means the
-right was passed and the form or the state refused). Rows marked DB below are decided by the database
-instead: "allowed" means the change happened.
+Outcome: "denied" is 403, 404, 405, or a redirect to a login page (/masuk/, /admin/login/) or, in the
+admin, to the admin index (Django's "this object does not exist, or you may not see it"). Anything else
+is "allowed": a 400 or a 409 means the right was passed and the form or the state refused. The POST rows
+to the admin at the end of the table are decided by the database instead: "allowed" means the change
+happened.
 
-Methods: a view decorated with require_http_methods is requested with the GET/POST it lists; any other
-view with GET, and with POST too when it handles a POST (its code reads one); a class-based view with
-the GET/POST it defines. The admin is requested with GET only, plus the two POST rows (DB) of the
-permission holes closed in the scoped admin.
+Methods: a view decorated with require_http_methods (require_POST, ...) is requested with the GET and
+POST it lists, a class-based view with those it defines, any other view with GET, and POST as well when
+its code handles one. The admin is requested with GET, plus the POST rows of escaping one's subtree.
 """
 
 from __future__ import annotations
 
 import hashlib
 import inspect
+import logging
 import time
 from dataclasses import replace
 from datetime import date, timedelta
@@ -42,18 +46,18 @@ from django.utils import timezone
 from tests.conftest import _user, build_pk_data
 
 # --------------------------------------------------------------------------------------------------
-# The cast and the sets of it the table is written with
+# The cast, and the sets of it the table is written with
 # --------------------------------------------------------------------------------------------------
 
 PEMERAN = (
     "anonim",  # not logged in
     "tanpa_peran",  # logged in, no role
-    "operator_a",  # operator of unit A (Kecamatan Bajeng): view, edit unit A
+    "operator_a",  # operator of unit A (Kecamatan Bajeng): view and edit unit A
     "operator_b",  # operator of unit B (Kecamatan Pallangga)
-    "pimpinan_a",  # head of unit A: view subtree, approve unit A
-    "verifikator",  # verifikator on the pemda: view everything, review the units below
-    "inspektur",  # inspektorat (Inspektorat Daerah): view the whole pemda
-    "admin_unit",  # admin of unit A: view, edit, admin unit A; staff (beri_peran)
+    "pimpinan_a",  # head of unit A: view its subtree, approve unit A
+    "verifikator",  # verifikator on the pemda: view everything, review the units below it
+    "inspektur",  # inspektorat role at the Inspektorat Daerah: view the whole pemda
+    "admin_unit",  # admin of unit A: view, edit, admin its subtree; staff (beri_peran)
     "admin_pemda",  # admin of the pemda: view, edit, admin everything; staff (beri_peran)
 )
 
@@ -65,15 +69,14 @@ UBAH_A = frozenset({"operator_a", "admin_unit", "admin_pemda"})  # edit on unit 
 SETUJU_A = frozenset({"pimpinan_a"})  # approve on unit A
 ADMIN_A = frozenset({"admin_unit", "admin_pemda"})  # admin on unit A
 UBAH_SEMBARANG = frozenset({"operator_a", "operator_b", "admin_unit", "admin_pemda"})  # edit on some unit
-STAF = frozenset({"admin_unit", "admin_pemda"})  # is_staff: the admin pages at all
-PEMDA = frozenset({"admin_pemda"})  # the admin pages of an object of unit B
+PENGUNGGAH = frozenset({"operator_a"})  # who uploaded the PK waiting in the import preview
+STAF = frozenset({"admin_unit", "admin_pemda"})  # is_staff: the admin site at all
+PEMDA = frozenset({"admin_pemda"})  # who may see an object of unit B (and not of unit A only)
 
 
-def _admin(
-    model: str, *, daftar: frozenset, tambah: frozenset, ubah: frozenset, hapus: frozenset, riwayat: frozenset
-) -> dict[str, dict[str, frozenset]]:
-    """The rows of one ModelAdmin's pages (GET): changelist, add, and change, delete, history of one object
-    (of unit B where the model has a unit). The old change URL (<id>/) only redirects staff to change/."""
+def _admin(model: str, daftar, tambah, ubah, hapus, riwayat) -> dict[str, dict[str, frozenset]]:
+    """The rows (GET) of one ModelAdmin: changelist, add, and change, delete, history of one object (of
+    unit B where the model has a unit). Its old change URL (<id>/) only redirects staff to change/."""
     app, nama = model.split(".")
     return {
         f"admin:{app}_{nama}_changelist": {"GET": daftar},
@@ -86,49 +89,53 @@ def _admin(
 
 
 # --------------------------------------------------------------------------------------------------
-# THE TABLE: row ("url name" or "url name[variant]", or the route of an unnamed pattern)
-#            → {method: the cast members allowed}
+# THE TABLE. Row: "namespace:url name", with "[variant]" when one pattern has several rows (the route
+# for an unnamed pattern) → {method: the members of the cast allowed}.
 # --------------------------------------------------------------------------------------------------
 
 HARAPAN: dict[str, dict[str, frozenset]] = {
-    # Site: login, logout (POST only, Django 5), language.
+    # The site: login, logout (a POST only, Django 5), language.
     "masuk": {"GET": SEMUA, "POST": SEMUA},
     "keluar": {"POST": SEMUA},
     "set_language": {"GET": SEMUA, "POST": SEMUA},
-    # PK pages. A PK the user may not view is 404; published PKs are public.
+    # PK pages: a PK the user may not view is a 404, a published PK is everyone's.
     "agreements:pk_list": {"GET": SEMUA},
     "agreements:pk_detail[draf]": {"GET": LIHAT_A},
     "agreements:pk_detail[terbit]": {"GET": SEMUA},
-    # Transitions (login; view + the transition's right, TRANSISI[aksi].izin), each on a PK in its state.
-    "agreements:pk_aksi[ajukan]": {"GET": UBAH_A, "POST": UBAH_A},  # edit
-    "agreements:pk_aksi[kembalikan]": {"GET": SETUJU_A, "POST": SETUJU_A},  # approve
-    "agreements:pk_aksi[setujui]": {"GET": SETUJU_A, "POST": SETUJU_A},  # approve
-    "agreements:pk_aksi[tandatangani]": {"GET": UBAH_A | SETUJU_A, "POST": UBAH_A | SETUJU_A},  # edit|approve
-    "agreements:pk_aksi[terbitkan]": {"GET": SETUJU_A | ADMIN_A, "POST": SETUJU_A | ADMIN_A},  # approve|admin
-    "agreements:pk_aksi[cabut]": {"GET": ADMIN_A, "POST": ADMIN_A},  # admin (on the published PK)
-    "agreements:pk_aksi[tidak-dikenal]": {"GET": TIDAK_ADA, "POST": TIDAK_ADA},
+    # Transitions: login, view, and the right TRANSISI[aksi].izin, each on a PK in a state it starts from:
+    # ajukan edit; kembalikan, setujui approve; tandatangani edit or approve; terbitkan approve or admin;
+    # cabut admin (here of the published PK).
+    "agreements:pk_aksi[ajukan]": {"GET": UBAH_A, "POST": UBAH_A},
+    "agreements:pk_aksi[kembalikan]": {"GET": SETUJU_A, "POST": SETUJU_A},
+    "agreements:pk_aksi[setujui]": {"GET": SETUJU_A, "POST": SETUJU_A},
+    "agreements:pk_aksi[tandatangani]": {"GET": UBAH_A | SETUJU_A, "POST": UBAH_A | SETUJU_A},
+    "agreements:pk_aksi[terbitkan]": {"GET": SETUJU_A | ADMIN_A, "POST": SETUJU_A | ADMIN_A},
+    "agreements:pk_aksi[cabut]": {"GET": ADMIN_A, "POST": ADMIN_A},
+    "agreements:pk_aksi[tidak-dikenal]": {"GET": TIDAK_ADA, "POST": TIDAK_ADA},  # no such action: 404
     "agreements:pk_perubahan": {"GET": UBAH_A, "POST": UBAH_A},  # edit, from the published PK
-    "agreements:pk_riwayat": {"GET": LIHAT_A},  # the trail: not the public, even of a published PK
-    "agreements:pk_beda": {"GET": LIHAT_A},  # published vs draft: both must be visible
-    "agreements:pk_pindaian": {"GET": LIHAT_A},  # the signed scan of the published PK: the unit's
+    "agreements:pk_riwayat": {"GET": LIHAT_A},  # the trail of the published PK: its unit's, not the public's
+    "agreements:pk_beda": {"GET": LIHAT_A},  # published against draft: both must be visible
+    "agreements:pk_pindaian": {"GET": LIHAT_A},  # the signed scan of the published PK: its unit's
     "agreements:pk_json[draf]": {"GET": LIHAT_A},
     "agreements:pk_json[terbit]": {"GET": SEMUA},
-    "agreements:pk_impor": {"GET": MASUK, "POST": MASUK},  # upload: rights are checked on acceptance
-    "agreements:pk_impor_pratinjau": {"GET": {"operator_a"}, "POST": {"operator_a"}},  # the uploader's own
+    # An upload: for those who may store a PK somewhere (the right on the file's unit is checked again on
+    # acceptance); a user without such a role is refused before anything is stored.
+    "agreements:pk_impor": {"GET": UBAH_SEMBARANG | SETUJU_A, "POST": UBAH_SEMBARANG | SETUJU_A},
+    "agreements:pk_impor_pratinjau": {"GET": PENGUNGGAH, "POST": PENGUNGGAH},  # the uploader's own
     # Documents.
     "documents:pk_unduh[draf,pdf]": {"GET": LIHAT_A},
     "documents:pk_unduh[draf,docx]": {"GET": LIHAT_A},
     "documents:pk_unduh[draf,xlsx]": {"GET": LIHAT_A},
-    "documents:pk_unduh[terbit,pdf]": {"GET": SEMUA},
+    "documents:pk_unduh[terbit,pdf]": {"GET": SEMUA},  # the issued document
     "documents:pk_unduh[terbit,docx]": {"GET": SEMUA},
     "documents:pk_unduh[terbit,xlsx]": {"GET": SEMUA},
-    "documents:unduhan": {"GET": MASUK},  # the page; the years only for admins
-    "documents:pk_zip": {"GET": ADMIN_A},  # admin of the units (2024: unit A's draft)
+    "documents:unduhan": {"GET": MASUK},  # the page; years to download only for admins
+    "documents:pk_zip": {"GET": ADMIN_A},  # the PKs of 2024 in the units the user administers
     "documents:verifikasi": {"GET": SEMUA, "POST": SEMUA},
     "documents:verifikasi_pdf": {"GET": SEMUA},
-    # SKM, operator screens (login): the period of unit A; view else 404, the act's right else 403.
+    # SKM, operator screens (login), on a period of unit A: view it or 404, the act's right or 403.
     "surveys:daftar": {"GET": MASUK},
-    "surveys:baru": {"GET": UBAH_SEMBARANG, "POST": UBAH_SEMBARANG},
+    "surveys:baru": {"GET": UBAH_SEMBARANG, "POST": UBAH_SEMBARANG},  # edit on any unit
     "surveys:pengaturan_unit": {"GET": UBAH_A, "POST": UBAH_A},
     "surveys:periode": {"GET": LIHAT_A},
     "surveys:ubah": {"GET": UBAH_A, "POST": UBAH_A},
@@ -146,8 +153,7 @@ HARAPAN: dict[str, dict[str, frozenset]] = {
     "surveys:laporan": {"GET": UBAH_A, "POST": UBAH_A},
     "surveys:poster": {"GET": LIHAT_A},
     "surveys:poster_pdf": {"GET": LIHAT_A},
-    # SKM, public: the open period's form, a closed period's results; an open period's interim results
-    # only for those who may view its unit.
+    # SKM, public: the open period's form; a closed period's results (an open one's: its unit's only).
     "surveys:tahunan": {"GET": SEMUA},
     "surveys:formulir": {"GET": SEMUA, "POST": SEMUA},
     "surveys:terima_kasih": {"GET": SEMUA},
@@ -155,8 +161,8 @@ HARAPAN: dict[str, dict[str, frozenset]] = {
     "surveys:hasil[dibuka]": {"GET": LIHAT_A},
     "surveys:laporan_pdf": {"GET": SEMUA},
     "surveys:laporan_docx": {"GET": SEMUA},
-    # The admin site (GET): staff only; the login page shows itself to anyone not staff (staff are sent
-    # on to the index); logout is a POST (GET: 405, or the index for non-staff).
+    # The admin site (GET): staff only. Its login page shows itself to anyone who is not staff (staff are
+    # sent on to the index); logging out is a POST (a GET: 405, or the index for non-staff).
     "admin:index": {"GET": STAF},
     "admin:login": {"GET": SEMUA - STAF},
     "admin:logout": {"GET": TIDAK_ADA},
@@ -164,103 +170,74 @@ HARAPAN: dict[str, dict[str, frozenset]] = {
     "admin:password_change_done": {"GET": STAF},
     "admin:jsi18n": {"GET": STAF},
     "admin:view_on_site": {"GET": TIDAK_ADA},  # no model has get_absolute_url: 404
-    "admin:autocomplete[tanpa-parameter]": {"GET": TIDAK_ADA},
+    "admin:autocomplete[tanpa parameter]": {"GET": TIDAK_ADA},
     "admin:autocomplete[units.unit.induk]": {"GET": STAF},
-    "admin:autocomplete[units.unitrole.user]": {
-        "GET": TIDAK_ADA
-    },  # users are not the admins' (no auth perms)
+    "admin:autocomplete[units.unitrole.user]": {"GET": TIDAK_ADA},  # users: not the unit admins' (auth)
     "admin:app_list[units]": {"GET": STAF},
     "admin:app_list[agreements]": {"GET": STAF},
     "admin:app_list[documents]": {"GET": STAF},
     "admin:app_list[surveys]": {"GET": STAF},
     "admin:app_list[auth]": {"GET": TIDAK_ADA},  # the group "Admin unit kinerja" holds no auth permission
-    "admin:app_list[riwayat]": {"GET": TIDAK_ADA},  # the trail's admin: superusers only
-    "admin/(?P<url>.*)$": {"GET": TIDAK_ADA},  # no such page
-    # ModelAdmins. Units and their data: staff list and add; an object of unit B is seen and changed by
-    # the pemda's admin only (unit A's admin is sent to the index: not in his queryset).
-    **_admin("units.unit", daftar=STAF, tambah=STAF, ubah=PEMDA, hapus=PEMDA, riwayat=PEMDA),
-    **_admin("units.pejabat", daftar=STAF, tambah=STAF, ubah=PEMDA, hapus=PEMDA, riwayat=PEMDA),
-    **_admin("units.unitrole", daftar=STAF, tambah=STAF, ubah=PEMDA, hapus=PEMDA, riwayat=PEMDA),
-    # A draft PK of unit B and its parts (editable: draf).
-    **_admin(
-        "agreements.perjanjiankinerja", daftar=STAF, tambah=STAF, ubah=PEMDA, hapus=PEMDA, riwayat=PEMDA
-    ),
-    **_admin("agreements.sasaran", daftar=STAF, tambah=STAF, ubah=PEMDA, hapus=PEMDA, riwayat=PEMDA),
-    **_admin("agreements.indikator", daftar=STAF, tambah=STAF, ubah=PEMDA, hapus=PEMDA, riwayat=PEMDA),
-    **_admin("agreements.program", daftar=STAF, tambah=STAF, ubah=PEMDA, hapus=PEMDA, riwayat=PEMDA),
-    **_admin("agreements.tandatangan", daftar=STAF, tambah=STAF, ubah=PEMDA, hapus=PEMDA, riwayat=PEMDA),
-    **_admin("agreements.baseline", daftar=STAF, tambah=STAF, ubah=PEMDA, hapus=PEMDA, riwayat=PEMDA),
-    **_admin("agreements.dasarhukum", daftar=STAF, tambah=STAF, ubah=PEMDA, hapus=PEMDA, riwayat=PEMDA),
-    # The printed record of an import (_HanyaBaca: no add, no change; delete as any part of a draft).
-    **_admin("agreements.rencanaaksi", daftar=STAF, tambah=TIDAK_ADA, ubah=PEMDA, hapus=PEMDA, riwayat=PEMDA),
-    **_admin(
-        "agreements.catatanimpor", daftar=STAF, tambah=TIDAK_ADA, ubah=PEMDA, hapus=PEMDA, riwayat=PEMDA
-    ),
-    # A signed scan of unit B's draft: read only for who may view the unit.
-    **_admin(
-        "agreements.pindaianpk", daftar=STAF, tambah=TIDAK_ADA, ubah=PEMDA, hapus=TIDAK_ADA, riwayat=PEMDA
-    ),
-    # An upload waiting for acceptance (operator A's): each user sees only his own.
-    **_admin(
-        "agreements.unggahanpk",
-        daftar=STAF,
-        tambah=TIDAK_ADA,
-        ubah=TIDAK_ADA,
-        hapus=TIDAK_ADA,
-        riwayat=TIDAK_ADA,
-    ),
-    # The issued document of unit B's published PK: public, so every staff member reads it; never changed.
-    **_admin(
-        "documents.dokumenterbit", daftar=STAF, tambah=TIDAK_ADA, ubah=STAF, hapus=TIDAK_ADA, riwayat=STAF
-    ),
-    # SKM of unit B (a closed period).
-    **_admin("surveys.periodesurvei", daftar=STAF, tambah=STAF, ubah=PEMDA, hapus=PEMDA, riwayat=PEMDA),
-    **_admin("surveys.jenislayanan", daftar=STAF, tambah=STAF, ubah=PEMDA, hapus=PEMDA, riwayat=PEMDA),
-    **_admin("surveys.opsiprofil", daftar=STAF, tambah=STAF, ubah=PEMDA, hapus=PEMDA, riwayat=PEMDA),
-    # Responses, aggregates, ticket codes, snapshots: read only (HanyaBaca).
-    **_admin("surveys.respons", daftar=STAF, tambah=TIDAK_ADA, ubah=PEMDA, hapus=TIDAK_ADA, riwayat=PEMDA),
-    **_admin("surveys.agregat", daftar=STAF, tambah=TIDAK_ADA, ubah=PEMDA, hapus=TIDAK_ADA, riwayat=PEMDA),
-    **_admin("surveys.kodetiket", daftar=STAF, tambah=TIDAK_ADA, ubah=PEMDA, hapus=TIDAK_ADA, riwayat=PEMDA),
-    **_admin(
-        "surveys.snapshotikm", daftar=STAF, tambah=TIDAK_ADA, ubah=PEMDA, hapus=TIDAK_ADA, riwayat=PEMDA
-    ),
+    "admin:app_list[riwayat]": {"GET": TIDAK_ADA},  # the trail: superusers only
+    "admin/(?P<url>.*)$": {"GET": TIDAK_ADA},  # no such admin page
+    # ModelAdmins (GET), _admin(model, changelist, add, change, delete, history).
+    # Units and their data: unit B's object is seen by the pemda's admin only (not in unit A's admin's
+    # queryset: he is sent to the index).
+    **_admin("units.unit", STAF, STAF, PEMDA, PEMDA, PEMDA),
+    **_admin("units.pejabat", STAF, STAF, PEMDA, PEMDA, PEMDA),
+    **_admin("units.unitrole", STAF, STAF, PEMDA, PEMDA, PEMDA),
+    # Unit B's draft PK and its parts (a draft may change).
+    **_admin("agreements.perjanjiankinerja", STAF, STAF, PEMDA, PEMDA, PEMDA),
+    **_admin("agreements.sasaran", STAF, STAF, PEMDA, PEMDA, PEMDA),
+    **_admin("agreements.indikator", STAF, STAF, PEMDA, PEMDA, PEMDA),
+    **_admin("agreements.program", STAF, STAF, PEMDA, PEMDA, PEMDA),
+    **_admin("agreements.tandatangan", STAF, STAF, PEMDA, PEMDA, PEMDA),
+    **_admin("agreements.baseline", STAF, STAF, PEMDA, PEMDA, PEMDA),
+    **_admin("agreements.dasarhukum", STAF, STAF, PEMDA, PEMDA, PEMDA),
+    # The printed record of an import (_HanyaBaca: neither added nor changed; deleted as a draft's part).
+    # The printed record of an import: read only, never deleted by hand (a re-import replaces it).
+    **_admin("agreements.rencanaaksi", STAF, TIDAK_ADA, PEMDA, TIDAK_ADA, PEMDA),
+    **_admin("agreements.catatanimpor", STAF, TIDAK_ADA, PEMDA, TIDAK_ADA, PEMDA),
+    # A signed scan (of unit B's draft): read only.
+    **_admin("agreements.pindaianpk", STAF, TIDAK_ADA, PEMDA, TIDAK_ADA, PEMDA),
+    # An upload waiting for acceptance (operator A's): each user sees his own only.
+    **_admin("agreements.unggahanpk", STAF, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA),
+    # The issued document of unit B's published PK: public, so any staff reads it; never changed.
+    **_admin("documents.dokumenterbit", STAF, TIDAK_ADA, STAF, TIDAK_ADA, STAF),
+    # SKM of unit B (a closed period); responses, aggregates, codes, snapshots are read only (HanyaBaca).
+    **_admin("surveys.periodesurvei", STAF, STAF, PEMDA, PEMDA, PEMDA),
+    **_admin("surveys.jenislayanan", STAF, STAF, PEMDA, PEMDA, PEMDA),
+    **_admin("surveys.opsiprofil", STAF, STAF, PEMDA, PEMDA, PEMDA),
+    **_admin("surveys.respons", STAF, TIDAK_ADA, PEMDA, TIDAK_ADA, PEMDA),
+    **_admin("surveys.agregat", STAF, TIDAK_ADA, PEMDA, TIDAK_ADA, PEMDA),
+    **_admin("surveys.kodetiket", STAF, TIDAK_ADA, PEMDA, TIDAK_ADA, PEMDA),
+    **_admin("surveys.snapshotikm", STAF, TIDAK_ADA, PEMDA, TIDAK_ADA, PEMDA),
     # The trail: superusers only. Users and groups: the unit admins hold no auth permission.
-    **_admin(
-        "riwayat.riwayat",
-        daftar=TIDAK_ADA,
-        tambah=TIDAK_ADA,
-        ubah=TIDAK_ADA,
-        hapus=TIDAK_ADA,
-        riwayat=TIDAK_ADA,
-    ),
-    **_admin(
-        "auth.group", daftar=TIDAK_ADA, tambah=TIDAK_ADA, ubah=TIDAK_ADA, hapus=TIDAK_ADA, riwayat=TIDAK_ADA
-    ),
-    **_admin(
-        "auth.user", daftar=TIDAK_ADA, tambah=TIDAK_ADA, ubah=TIDAK_ADA, hapus=TIDAK_ADA, riwayat=TIDAK_ADA
-    ),
+    **_admin("riwayat.riwayat", TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA),
+    **_admin("auth.group", TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA),
+    **_admin("auth.user", TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA),
     "admin:auth_user_password_change": {"GET": TIDAK_ADA},
-    # Escaping one's subtree in the admin (POST; DB: allowed = the change happened). Nobody grants a role
-    # on, or files his unit under, a unit above or beside his own (and so reads that unit's data):
-    # (a) a role on the pemda (above unit A) through the UnitRole add form, or on unit B (beside it);
+    # Escaping one's subtree in the admin (POST; allowed = the change is in the database). Nobody grants
+    # a role on, or files his unit under, a unit above or beside his own (and so reads its data):
+    # (a) a role on the pemda (above unit A) or on unit B (beside it), added or moved there;
     "admin:units_unitrole_add[peran di pemda]": {"POST": PEMDA},
     "admin:units_unitrole_add[peran di unit B]": {"POST": PEMDA},
-    "admin:units_unitrole_change[pindah ke pemda]": {"POST": PEMDA},  # operator A's role moved up
-    # (b) unit A moved under unit B through the Unit change form; made a root: the superuser's only.
+    "admin:units_unitrole_change[pindah ke pemda]": {"POST": PEMDA},  # operator A's role
+    # (b) unit A moved under unit B; or made a root, which only a superuser may;
     "admin:units_unit_change[pindah induk]": {"POST": PEMDA},
     "admin:units_unit_change[jadi akar]": {"POST": TIDAK_ADA},
-    # (c) a role whose reach exceeds the unit it is held on: inspektorat views the whole pemda
-    # (MATRIX), so only an admin of the whole pemda may grant it, through the form or the inline of
-    # a unit (here a kelurahan below unit A).
+    # (c) a role reaching beyond the unit it is held on: inspektorat views the whole pemda (MATRIX), so
+    # only an admin of the pemda may grant it: by the role form, or by the role inline of a unit (here a
+    # kelurahan below unit A).
     "admin:units_unitrole_add[inspektorat di unit A]": {"POST": PEMDA},
     "admin:units_unit_change[inspektorat lewat inline]": {"POST": PEMDA},
-    # Not an escape: unit A renamed, left where it is, by those who may admin it (UnitAdmin: "admin").
+    # Not an escape: unit A renamed and left where it is, by those who may admin it (UnitAdmin).
     "admin:units_unit_change[ganti nama]": {"POST": ADMIN_A},
 }
 
 
 # --------------------------------------------------------------------------------------------------
-# The world the URLs point into
+# The world the rows point into
 # --------------------------------------------------------------------------------------------------
 
 SEED = Path(__file__).resolve().parents[1] / "kinerja" / "demo" / "pk-kecamatan-bajeng-2024.txt"
@@ -268,8 +245,23 @@ SEED = Path(__file__).resolve().parents[1] / "kinerja" / "demo" / "pk-kecamatan-
 
 @pytest.fixture(autouse=True)
 def _sandi_cepat(settings):
-    """A fast password hasher for the ten users of the cast (PBKDF2 costs half a second each)."""
+    """A fast password hasher for the cast (PBKDF2 costs half a second a user)."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def _draf_siap(tahun: int):
+    """A draft PK of unit A for `tahun` that may be submitted (one signer on every page, dates in the year)."""
+    from kinerja.agreements.services import import_pk
+
+    data = build_pk_data(tahun=tahun)
+    pertama = data.pihak_pertama
+    ttd = tuple(
+        replace(t, nama=pertama.nama, nip=pertama.nip, tanggal=t.tanggal and f"02 Januari {tahun}")
+        if t.pihak == "pertama"
+        else t
+        for t in data.tanda_tangan
+    )
+    return import_pk(replace(data, tanda_tangan=ttd, tanggal=f"Januari {tahun}")).pk
 
 
 @pytest.fixture
@@ -287,7 +279,7 @@ def dunia(
     sistem,
     pk_factory,
 ):
-    """The cast, and objects of unit A (what the URLs open) and of unit B (what the admin pages open)."""
+    """The cast; unit A's objects (what the URLs open); unit B's objects (what the admin pages open)."""
     from kinerja.agreements import alur
     from kinerja.agreements.models import CatatanImpor, Indikator, RencanaAksi, UnggahanPK
     from kinerja.agreements.pindaian import periksa_pindaian
@@ -309,7 +301,7 @@ def dunia(
     w = SimpleNamespace(pemda=pemda, unit_a=unit_a, unit_b=unit_b)
     w.sub_a = Unit.objects.create(nama="Kelurahan Bontosunggu", jenis=Unit.Jenis.SUB_UNIT, induk=unit_a)
     admin_unit = _user("admin_unit", unit_a, None)
-    beri_peran(admin_unit, unit_a, "admin")
+    beri_peran(admin_unit, unit_a, "admin")  # staff, group "Admin unit kinerja"
     beri_peran(admin_pemda, pemda, "admin")
     w.pemeran = {
         "anonim": None,
@@ -322,10 +314,12 @@ def dunia(
         "admin_unit": admin_unit,
         "admin_pemda": admin_pemda,
     }
+    assert list(w.pemeran) == list(PEMERAN)
 
-    # PKs of unit A, one in each state an action starts from.
+    # PKs of unit A: a draft (2024), a published one (2023) with its signed scan and issued document, and
+    # one in each state a transition starts from.
     pindaian = periksa_pindaian("s.pdf", b"%PDF-1.4 x")
-    w.draf = pk_factory(unit_a, draft=True)  # 2024
+    w.draf = pk_factory(unit_a, draft=True)
     w.terbit = pk_factory(unit_a, tahun=2023)
     w.pindaian = alur.simpan_pindaian(w.terbit, pindaian, sistem)
     w.dokumen = dokumen_terbit(w.terbit)
@@ -343,13 +337,11 @@ def dunia(
         pengguna=operator_a, nama_berkas=SEED.name, isi=isi, sha256=hashlib.sha256(isi).hexdigest()
     )
 
-    # SKM of unit A: an open period (with answers) and a closed one with results and a follow-up.
+    # SKM of unit A: an open period with answers; a closed one with its results and a follow-up.
     hari = timezone.localdate()
+    minggu = timedelta(days=7)
     w.dibuka = services.buat_periode(
-        unit_a,
-        judul="Semester berjalan",
-        tanggal_mulai=hari - timedelta(days=7),
-        tanggal_selesai=hari + timedelta(days=7),
+        unit_a, judul="Semester berjalan", tanggal_mulai=hari - minggu, tanggal_selesai=hari + minggu
     )
     w.ditutup = services.buat_periode(
         unit_a, judul="Semester I 2024", tanggal_mulai=date(2024, 1, 1), tanggal_selesai=date(2024, 6, 30)
@@ -360,11 +352,7 @@ def dunia(
             services.kirim_respons(periode, {**jawaban, "saran": f"Saran nomor {i}"})
     services.tutup_periode(w.ditutup, sistem)
     w.tindak_lanjut = TindakLanjut.objects.create(
-        periode=w.ditutup,
-        kode_unsur="U5",
-        uraian="Percepat",
-        penanggung_jawab="Sekcam",
-        target_waktu=date(2024, 9, 1),
+        periode=w.ditutup, kode_unsur="U5", uraian="Percepat", penanggung_jawab="Sekcam", target_waktu=hari
     )
 
     # Unit B: a draft PK with every part, a published PK with its issued document, a closed period.
@@ -372,11 +360,7 @@ def dunia(
     terbit_b = pk_factory(unit_b, tahun=2023)
     indikator_b = Indikator.objects.filter(sasaran__perjanjian=pk_b).first()
     rencana_b = RencanaAksi.objects.create(
-        perjanjian=pk_b,
-        indikator_teks=indikator_b.uraian,
-        indikator=indikator_b,
-        periode="TW I",
-        target_teks="25%",
+        perjanjian=pk_b, indikator_teks=indikator_b.uraian, indikator=indikator_b, periode="TW I"
     )
     catatan_b = CatatanImpor.objects.filter(perjanjian=pk_b).first() or CatatanImpor.objects.create(
         perjanjian=pk_b, baris=1, pesan="Catatan"
@@ -387,11 +371,10 @@ def dunia(
         unit_b, judul="Semester I 2024", tanggal_mulai=date(2024, 1, 1), tanggal_selesai=date(2024, 6, 30)
     )
     services.buat_kode_tiket(periode_b, 2)
-    for i in range(3):
-        services.kirim_respons(
-            periode_b, {**{f"U{k}": 3 + i % 2 for k in range(1, 10)}, "jenis_layanan": layanan_b}
-        )
+    for _ in range(3):
+        services.kirim_respons(periode_b, {**{f"U{k}": 3 for k in range(1, 10)}, "jenis_layanan": layanan_b})
     services.tutup_periode(periode_b, sistem)
+    # The object each ModelAdmin's change, delete and history pages open.
     w.admin_objek = {
         "units.unit": unit_b,
         "units.pejabat": pk_b.pihak_pertama,
@@ -406,7 +389,7 @@ def dunia(
         "agreements.rencanaaksi": rencana_b,
         "agreements.catatanimpor": catatan_b,
         "agreements.pindaianpk": alur.simpan_pindaian(pk_b, pindaian, sistem),
-        "agreements.unggahanpk": w.unggahan,
+        "agreements.unggahanpk": w.unggahan,  # no unit: operator A's
         "documents.dokumenterbit": dokumen_terbit(terbit_b),
         "surveys.periodesurvei": periode_b,
         "surveys.jenislayanan": layanan_b,
@@ -415,7 +398,7 @@ def dunia(
         "surveys.agregat": Agregat.objects.filter(periode=periode_b).first(),
         "surveys.kodetiket": KodeTiket.objects.filter(periode=periode_b).first(),
         "surveys.snapshotikm": SnapshotIKM.objects.filter(periode=periode_b).first(),
-        "riwayat.riwayat": Riwayat.objects.first(),
+        "riwayat.riwayat": Riwayat.objects.first(),  # no unit
         "auth.group": grup_admin(),
         "auth.user": operator_b,
     }
@@ -423,34 +406,21 @@ def dunia(
     return w
 
 
-def _draf_siap(tahun: int):
-    """A draft PK of unit A for `tahun` without galat (one signer on every page, dates in the year)."""
-    from kinerja.agreements.services import import_pk
-
-    data = build_pk_data(tahun=tahun)
-    pertama = data.pihak_pertama
-    ttd = tuple(
-        replace(t, nama=pertama.nama, nip=pertama.nip, tanggal=t.tanggal and f"02 Januari {tahun}")
-        if t.pihak == "pertama"
-        else t
-        for t in data.tanda_tangan
-    )
-    return import_pk(replace(data, tanda_tangan=ttd, tanggal=f"Januari {tahun}")).pk
-
-
 def _permintaan(w) -> dict[str, SimpleNamespace]:
-    """Each row of the table as a request: its URL, its POST body, and (DB rows) what to look at."""
+    """Each row of the table as a request: its URL, its POST body and (admin POST rows) what to look at."""
+    from django.contrib.contenttypes.models import ContentType
+
     from kinerja.units.models import Unit, UnitRole
 
-    r = {}
+    r: dict[str, SimpleNamespace] = {}
+    u = reverse
 
     def baris(kunci, url, data=None, cek=None):
         r[kunci] = SimpleNamespace(url=url, data=data or {}, cek=cek)
 
-    u = reverse
-    baris("masuk", u("masuk"))
-    baris("keluar", u("keluar"))
-    baris("set_language", u("set_language"))
+    for nama in ("masuk", "keluar", "set_language"):
+        baris(nama, u(nama))
+
     baris("agreements:pk_list", u("agreements:pk_list"))
     for nama, pk in (("draf", w.draf), ("terbit", w.terbit)):
         baris(f"agreements:pk_detail[{nama}]", u("agreements:pk_detail", args=[pk.pk]))
@@ -499,36 +469,35 @@ def _permintaan(w) -> dict[str, SimpleNamespace]:
 
     for nama in ("index", "login", "logout", "password_change", "password_change_done", "jsi18n"):
         baris(f"admin:{nama}", u(f"admin:{nama}"))
-    from django.contrib.contenttypes.models import ContentType
-
     pk_b = w.admin_objek["agreements.perjanjiankinerja"]
-    baris(
-        "admin:view_on_site",
-        u("admin:view_on_site", args=[ContentType.objects.get_for_model(pk_b).pk, pk_b.pk]),
-    )
-    autocomplete = u("admin:autocomplete")
-    baris("admin:autocomplete[tanpa-parameter]", autocomplete)
+    jenis_pk = ContentType.objects.get_for_model(pk_b).pk
+    baris("admin:view_on_site", u("admin:view_on_site", args=[jenis_pk, pk_b.pk]))
+    baris("admin:autocomplete[tanpa parameter]", u("admin:autocomplete"))
     for app, model, field in (("units", "unit", "induk"), ("units", "unitrole", "user")):
         kueri = urlencode({"app_label": app, "model_name": model, "field_name": field, "term": ""})
-        baris(f"admin:autocomplete[{app}.{model}.{field}]", f"{autocomplete}?{kueri}")
+        baris(f"admin:autocomplete[{app}.{model}.{field}]", f"{u('admin:autocomplete')}?{kueri}")
     for app in ("units", "agreements", "documents", "surveys", "auth", "riwayat"):
         baris(f"admin:app_list[{app}]", u("admin:app_list", args=[app]))
     baris("admin/(?P<url>.*)$", "/admin/tidak-ada/")
     for model, obj in w.admin_objek.items():
-        app, nama = model.split(".")
-        baris(f"admin:{app}_{nama}_changelist", u(f"admin:{app}_{nama}_changelist"))
-        baris(f"admin:{app}_{nama}_add", u(f"admin:{app}_{nama}_add"))
+        info = model.replace(".", "_")
+        baris(f"admin:{info}_changelist", u(f"admin:{info}_changelist"))
+        baris(f"admin:{info}_add", u(f"admin:{info}_add"))
         for jenis in ("change", "delete", "history"):
-            baris(f"admin:{app}_{nama}_{jenis}", u(f"admin:{app}_{nama}_{jenis}", args=[obj.pk]))
-        baris(f"admin/{app}/{nama}/<path:object_id>/", f"/admin/{app}/{nama}/{obj.pk}/")
+            baris(f"admin:{info}_{jenis}", u(f"admin:{info}_{jenis}", args=[obj.pk]))
+        baris(
+            f"admin/{model.replace('.', '/')}/<path:object_id>/",
+            f"/admin/{model.replace('.', '/')}/{obj.pk}/",
+        )
     baris(
         "admin:auth_user_password_change",
-        u("admin:auth_user_password_change", args=[w.admin_objek["auth.user"].pk]),
+        u("admin:auth_user_password_change", args=[w.pemeran["operator_b"].pk]),
     )
 
+    # The admin POST rows: decided by what is in the database afterwards.
     tanpa_peran = w.pemeran["tanpa_peran"]
 
-    def peran_baru(unit, peran):
+    def peran_ada(unit, peran):
         return lambda: UnitRole.objects.filter(user=tanpa_peran, unit=unit, peran=peran).exists()
 
     for nama, unit, peran in (
@@ -537,32 +506,38 @@ def _permintaan(w) -> dict[str, SimpleNamespace]:
         ("inspektorat di unit A", w.unit_a, "inspektorat"),
     ):
         data = {"user": tanpa_peran.pk, "unit": unit.pk, "peran": peran}
-        baris(f"admin:units_unitrole_add[{nama}]", u("admin:units_unitrole_add"), data, peran_baru(unit, peran))
+        baris(
+            f"admin:units_unitrole_add[{nama}]", u("admin:units_unitrole_add"), data, peran_ada(unit, peran)
+        )
     role_a = UnitRole.objects.get(user=w.pemeran["operator_a"])
     baris(
         "admin:units_unitrole_change[pindah ke pemda]",
         u("admin:units_unitrole_change", args=[role_a.pk]),
         {"user": role_a.user_id, "unit": w.pemda.pk, "peran": role_a.peran},
-        cek=lambda: UnitRole.objects.get(pk=role_a.pk).unit_id == w.pemda.pk,
+        lambda: UnitRole.objects.get(pk=role_a.pk).unit_id == w.pemda.pk,
     )
 
     def form_unit(unit, induk, nama=None, inline=()):
-        """The change form of `unit` as sent: its fields with `induk` (and `nama`), rows of its role inline."""
+        """The change form of `unit` as a browser sends it: `induk`, `nama`, rows of the role inline."""
         data = {"nama": nama or unit.nama, "jenis": unit.jenis, "induk": induk, "kode": ""}
-        data |= {"peran-TOTAL_FORMS": len(inline), "peran-INITIAL_FORMS": 0, "peran-MIN_NUM_FORMS": 0}
+        data |= {"peran-TOTAL_FORMS": len(inline), "peran-INITIAL_FORMS": 0}
         for i, baris_inline in enumerate(inline):
             data |= {f"peran-{i}-{k}": v for k, v in baris_inline.items()}
         return data
 
+    def unit_a():
+        return Unit.objects.get(pk=w.unit_a.pk)
+
     ubah_a = u("admin:units_unit_change", args=[w.unit_a.pk])
-    unit_a = lambda: Unit.objects.get(pk=w.unit_a.pk)  # noqa: E731
     baris(
         "admin:units_unit_change[pindah induk]",
         ubah_a,
         form_unit(w.unit_a, w.unit_b.pk),
         lambda: unit_a().induk_id == w.unit_b.pk,
     )
-    baris("admin:units_unit_change[jadi akar]", ubah_a, form_unit(w.unit_a, ""), lambda: unit_a().induk_id is None)
+    baris(
+        "admin:units_unit_change[jadi akar]", ubah_a, form_unit(w.unit_a, ""), lambda: unit_a().induk is None
+    )
     baris(
         "admin:units_unit_change[ganti nama]",
         ubah_a,
@@ -573,18 +548,18 @@ def _permintaan(w) -> dict[str, SimpleNamespace]:
         "admin:units_unit_change[inspektorat lewat inline]",
         u("admin:units_unit_change", args=[w.sub_a.pk]),
         form_unit(w.sub_a, w.unit_a.pk, inline=[{"user": tanpa_peran.pk, "peran": "inspektorat"}]),
-        peran_baru(w.sub_a, "inspektorat"),
+        peran_ada(w.sub_a, "inspektorat"),
     )
     return r
 
 
 # --------------------------------------------------------------------------------------------------
-# Helpers: the URL patterns, the methods a view accepts, the outcome of a request
+# Helpers: the URL patterns, the methods a view accepts, one request and its outcome
 # --------------------------------------------------------------------------------------------------
 
 
 def _pola(patterns=None, awalan="", ns=""):
-    """Every URL pattern as (key, route, callback): key is "namespace:name", or the route when unnamed."""
+    """Every URL pattern as (key, route, view): the key is "namespace:name", or the route when unnamed."""
     for p in get_resolver().url_patterns if patterns is None else patterns:
         if isinstance(p, URLResolver):
             lapis = f"{ns}:{p.namespace}" if ns and p.namespace else (p.namespace or ns)
@@ -595,18 +570,18 @@ def _pola(patterns=None, awalan="", ns=""):
             yield kunci, rute, p.callback
 
 
-def _metode(callback) -> set[str]:
-    """GET/POST as the view accepts them (require_http_methods, a class's handlers, or a POST it reads)."""
-    kelas = getattr(callback, "view_class", None)
+def _metode(view) -> set[str]:
+    """GET/POST as the view accepts them: require_http_methods' list, a class's handlers, or the code."""
+    kelas = getattr(view, "view_class", None)
     if kelas is not None:
         return {m.upper() for m in ("get", "post") if m in kelas.http_method_names and hasattr(kelas, m)}
-    fn = callback
-    while fn is not None:
+    fn = view
+    while fn is not None:  # through the decorators (functools.wraps: __wrapped__)
         if "request_method_list" in fn.__code__.co_freevars:
             sel = fn.__closure__[fn.__code__.co_freevars.index("request_method_list")]
             return {m for m in sel.cell_contents if m in ("GET", "POST")}
         fn = getattr(fn, "__wrapped__", None)
-    return {"GET", "POST"} if "POST" in inspect.getsource(inspect.unwrap(callback)) else {"GET"}
+    return {"GET", "POST"} if "POST" in inspect.getsource(inspect.unwrap(view)) else {"GET"}
 
 
 def _ditolak(respons, admin: bool) -> bool:
@@ -614,28 +589,40 @@ def _ditolak(respons, admin: bool) -> bool:
         return True
     if respons.status_code in (301, 302, 303, 307, 308):
         lokasi = urlsplit(respons["Location"]).path
-        if lokasi.startswith(("/masuk/", "/admin/login/")):
-            return True
-        if admin and lokasi == "/admin/":
-            return True
+        return lokasi.startswith(("/masuk/", "/admin/login/")) or (admin and lokasi == "/admin/")
     return False
 
 
-def _minta(client: Client, metode: str, p: SimpleNamespace) -> tuple[bool, str]:
-    """Request one row inside a rolled-back transaction: (allowed, what happened)."""
+def _minta(client: Client, metode: str, p: SimpleNamespace) -> tuple[bool | None, str]:
+    """One request in a transaction rolled back at once: (allowed, what came back); None for an error."""
     with transaction.atomic():
         try:
-            if metode == "GET":
-                r = client.get(p.url)
-            else:
-                r = client.post(p.url, p.data)
-        except Exception as exc:  # a 500: reported as a difference, whatever the table says
+            r = client.get(p.url) if metode == "GET" else client.post(p.url, p.data)
+        except Exception as exc:  # a server error: a difference whatever the table says
             transaction.set_rollback(True)
             return None, f"galat {type(exc).__name__}: {exc}"
         boleh = p.cek() if p.cek is not None else not _ditolak(r, p.url.startswith("/admin/"))
         transaction.set_rollback(True)
-    lokasi = f" → {r['Location']}" if r.has_header("Location") else ""
-    return boleh, f"{r.status_code}{lokasi}"
+    return boleh, f"{r.status_code}" + (f" → {r['Location']}" if r.has_header("Location") else "")
+
+
+def _cakupan(pola) -> list[str]:
+    """Differences between the URL patterns and the table: a pattern without rows, a row without a
+    pattern, rows whose methods are not those the view accepts (outside the admin)."""
+    salah = []
+    per_pola: dict[str, list[str]] = {}
+    for baris in HARAPAN:
+        per_pola.setdefault(baris.split("[")[0], []).append(baris)
+    for kunci, rute, view in pola:
+        if kunci not in per_pola:
+            salah.append(f"{kunci} ({rute}): pola URL tanpa baris di tabel HARAPAN")
+        elif not rute.startswith("admin/"):
+            metode = _metode(view)
+            for baris in per_pola[kunci]:
+                if set(HARAPAN[baris]) != metode:
+                    salah.append(f"{baris}: tabel {sorted(HARAPAN[baris])}, view menerima {sorted(metode)}")
+    ada = {kunci for kunci, _, _ in pola}
+    return salah + [f"{b}: baris tanpa pola URL" for b in HARAPAN if b.split("[")[0] not in ada]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -643,27 +630,11 @@ def _minta(client: Client, metode: str, p: SimpleNamespace) -> tuple[bool, str]:
 # --------------------------------------------------------------------------------------------------
 
 
-LOG = []
-
-
-def test_matriks_izin(dunia, capsys):
+def test_matriks_izin(dunia, capsys, caplog):
     mulai = time.monotonic()
-    salah: list[str] = []
+    caplog.set_level(logging.ERROR, logger="django.request")  # no warning per 403/404: the list says it
     pola = list(_pola())
-    dasar = {kunci.split("[")[0] for kunci in HARAPAN}
-    for kunci, rute, callback in pola:
-        if kunci not in dasar:
-            salah.append(f"{kunci} ({rute}): tidak ada di tabel HARAPAN")
-        elif not rute.startswith("admin/"):
-            metode = _metode(callback)
-            for baris, harapan in HARAPAN.items():
-                if baris.split("[")[0] == kunci and set(harapan) != metode:
-                    salah.append(
-                        f"{baris}: metode di tabel {sorted(harapan)}, view menerima {sorted(metode)}"
-                    )
-    semua_kunci = {kunci for kunci, _, _ in pola}
-    salah += [f"{b}: tidak ada pola URL seperti ini" for b in HARAPAN if b.split("[")[0] not in semua_kunci]
-
+    salah = _cakupan(pola)
     permintaan = _permintaan(dunia)
     salah += [f"{b}: baris tanpa permintaan" for b in HARAPAN if b not in permintaan]
     salah += [f"{b}: permintaan tanpa baris" for b in permintaan if b not in HARAPAN]
@@ -671,24 +642,22 @@ def test_matriks_izin(dunia, capsys):
     n = 0
     for nama in PEMERAN:
         client = Client()
-        user = dunia.pemeran[nama]
-        if user is not None:
-            client.force_login(user)
+        if dunia.pemeran[nama] is not None:
+            client.force_login(dunia.pemeran[nama])
         sesi = client.cookies.get(settings.SESSION_COOKIE_NAME)
         for baris, per_metode in HARAPAN.items():
-            if baris not in permintaan:
-                continue
-            for metode, boleh_menurut_tabel in per_metode.items():
-                t0 = time.monotonic()
-                boleh, hasil = _minta(client, metode, permintaan[baris])
-                LOG.append(f"{baris}\t{metode}\t{nama}\t{hasil}\t{boleh}\t{time.monotonic() - t0:.3f}")
+            p = permintaan.get(baris)
+            for metode, boleh_menurut_tabel in per_metode.items() if p else ():
+                boleh, hasil = _minta(client, metode, p)
                 n += 1
-                if boleh is None or boleh != (nama in boleh_menurut_tabel):
-                    harap = "boleh" if nama in boleh_menurut_tabel else "ditolak"
+                harus = nama in boleh_menurut_tabel
+                if boleh != harus:
                     salah.append(
-                        f"{baris} {metode} {permintaan[baris].url} sebagai {nama}: {hasil}, harusnya {harap}"
+                        f"{baris} {metode} {p.url} sebagai {nama}: {hasil}, "
+                        f"harusnya {'boleh' if harus else 'ditolak'}"
                     )
-                # Nothing carries over: the session as it was (a logout flushed it), no message cookie.
+                # Nothing carries over: the session cookie as logged in (a logout changed it, the rollback
+                # restored its row), no message cookie.
                 client.cookies.clear()
                 if sesi is not None:
                     client.cookies[settings.SESSION_COOKIE_NAME] = sesi.value
@@ -696,7 +665,7 @@ def test_matriks_izin(dunia, capsys):
     detik = time.monotonic() - mulai
     with capsys.disabled():
         print(
-            f"\nmatriks izin: {n} kasus, {len(pola)} pola URL, {len(HARAPAN)} baris tabel, "
-            f"{len(salah)} selisih, {detik:.1f} s"
+            f"\nmatriks izin: {n} kasus ({len(pola)} pola URL, {len(HARAPAN)} baris tabel, "
+            f"{len(PEMERAN)} pemeran), {len(salah)} selisih, {detik:.1f} s"
         )
     assert not salah, "\n".join(salah)

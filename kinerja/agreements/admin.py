@@ -364,6 +364,9 @@ class _HanyaBaca(PKScopedAdmin):
     def has_change_permission(self, request, obj=None) -> bool:
         return False
 
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
 
 @admin.register(RencanaAksi)
 class RencanaAksiAdmin(_HanyaBaca):

@@ -2,7 +2,7 @@
 
 A parsed file and a PK in the database thus go through the same review rules and the same renderers
 (DESIGN.md "Documents"). `to_domain_banyak(pks)` reads the parts of any number of PKs together: six
-queries whatever their number and size (the page, the ZIP and bulk rendering use it); `to_domain(pk)`
+queries whatever their number and size (the page, the ZIP and bulk rendering use it); `to_domain(perjanjian)`
 is the same for one PK. The PKs should come with `unit` and `unit__induk` selected.
 """
 
@@ -45,7 +45,7 @@ _BASELINE = ("indikator_id", *_kolom(d.Baseline))
 
 def to_domain_banyak(pks: Sequence[PerjanjianKinerja]) -> list[d.NaskahPK]:
     """The stored PKs as domain PKs, in the order given (six queries for any number of PKs)."""
-    ids = [pk.pk for pk in pks]
+    ids = [perjanjian.pk for perjanjian in pks]
     if not ids:
         return []
     sasaran: dict[int, list[dict]] = defaultdict(list)
@@ -87,11 +87,22 @@ def to_domain_banyak(pks: Sequence[PerjanjianKinerja]) -> list[d.NaskahPK]:
     for row in TandaTangan.objects.filter(perjanjian_id__in=ids).order_by("urutan", "id").values_list(*_TTD):
         t = dict(zip(_TTD, row, strict=True))
         ttd[t["perjanjian_id"]].append(kolom.dari_model(d.TandaTangan, t))
-    return [_satu(pk, sasaran[pk.pk], per_sasaran, baseline, dasar, program[pk.pk], ttd[pk.pk]) for pk in pks]
+    return [
+        _satu(
+            perjanjian,
+            sasaran[perjanjian.pk],
+            per_sasaran,
+            baseline,
+            dasar,
+            program[perjanjian.pk],
+            ttd[perjanjian.pk],
+        )
+        for perjanjian in pks
+    ]
 
 
 def _satu(
-    pk: PerjanjianKinerja,
+    perjanjian: PerjanjianKinerja,
     sasaran: list[dict],
     per_sasaran: dict[int, list[dict]],
     baseline: dict[int, list[d.Baseline]],
@@ -119,17 +130,17 @@ def _satu(
         if i["berpenjelasan"]
     )
     total = sum((p.anggaran for p in program if p.anggaran is not None), Decimal("0.00")) if program else None
-    unit = pk.unit
+    unit = perjanjian.unit
     pemda = unit.induk if unit.induk_id else None
-    kepala = {k.nama: getattr(pk, k.nama) for k in d.kolom_tersimpan(d.NaskahPK)}
+    kepala = {k.nama: getattr(perjanjian, k.nama) for k in d.kolom_tersimpan(d.NaskahPK)}
     return kolom.dari_model(
         d.NaskahPK,
         kepala,
-        tahun=pk.tahun,
-        jenis=pk.jenis,
+        tahun=perjanjian.tahun,
+        jenis=perjanjian.jenis,
         unit=unit.nama,
         pemerintah=pemda.nama if pemda is not None else None,
-        tanggal=_none(pk.tanggal_teks),
+        tanggal=_none(perjanjian.tanggal_teks),
         tanda_tangan=tuple(ttd),
         sasaran=d_sasaran,
         program=tuple(program),
@@ -138,7 +149,7 @@ def _satu(
     )
 
 
-def to_domain(pk: PerjanjianKinerja) -> d.NaskahPK:
+def to_domain(perjanjian: PerjanjianKinerja) -> d.NaskahPK:
     """One stored PK as a frozen domain dataclass (six queries)."""
-    [hasil] = to_domain_banyak([pk])
+    [hasil] = to_domain_banyak([perjanjian])
     return hasil

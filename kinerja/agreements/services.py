@@ -65,13 +65,14 @@ class ImporDitolak(StatusTidakSesuai):
 class ImportResult:
     """What `import_pk` did: the stored PK, whether it is new, and messages for the user."""
 
-    pk: PerjanjianKinerja
+    perjanjian: PerjanjianKinerja
     dibuat: bool
     pesan: list[str] = field(default_factory=list)
 
     @property
-    def perjanjian(self) -> PerjanjianKinerja:
-        return self.pk
+    def pk(self) -> PerjanjianKinerja:
+        """The stored PK (the name of earlier versions; `perjanjian` in new code)."""
+        return self.perjanjian
 
 
 def import_pk(
@@ -191,7 +192,7 @@ def import_pk(
                 _("%d penjelasan tidak cocok dengan indikator mana pun; disimpan sebagai catatan impor.")
                 % len(lepas)
             )
-    return ImportResult(pk=perjanjian, dibuat=dibuat, pesan=pesan)
+    return ImportResult(perjanjian=perjanjian, dibuat=dibuat, pesan=pesan)
 
 
 def _cek_hak_impor(oleh, unit: Unit, ditandatangani: bool) -> None:
@@ -454,21 +455,23 @@ def _isi_kepala(
         perjanjian.alasan_perubahan = ""
 
 
-def _cari_atasan(pk: PerjanjianKinerja) -> PerjanjianKinerja | None:
+def _cari_atasan(perjanjian: PerjanjianKinerja) -> PerjanjianKinerja | None:
     """The superior's PK of the same year: the one whose pihak pertama is our pihak kedua."""
-    if pk.pihak_kedua_id is None:
-        return pk.atasan_pk
-    calon = PerjanjianKinerja.objects.filter(tahun=pk.tahun, pihak_pertama_id=pk.pihak_kedua_id)
-    if pk.pk:
-        calon = calon.exclude(pk=pk.pk)
+    if perjanjian.pihak_kedua_id is None:
+        return perjanjian.atasan_pk
+    calon = PerjanjianKinerja.objects.filter(
+        tahun=perjanjian.tahun, pihak_pertama_id=perjanjian.pihak_kedua_id
+    )
+    if perjanjian.pk:
+        calon = calon.exclude(pk=perjanjian.pk)
     # Prefer the same jenis (a PK perubahan cascades from the superior's PK perubahan).
-    return calon.filter(jenis=pk.jenis).first() or calon.first() or pk.atasan_pk
+    return calon.filter(jenis=perjanjian.jenis).first() or calon.first() or perjanjian.atasan_pk
 
 
 _PENJELASAN_LEPAS = "Penjelasan untuk indikator"
 
 
-def _catatan_penjelasan(pk: PerjanjianKinerja, p: d.Penjelasan) -> CatatanImpor:
+def _catatan_penjelasan(perjanjian: PerjanjianKinerja, p: d.Penjelasan) -> CatatanImpor:
     bagian = [f"{_PENJELASAN_LEPAS} “{p.indikator}” tidak cocok dengan indikator mana pun di tabel kinerja."]
     for label, nilai in (
         ("Uraian sasaran", p.uraian_sasaran),
@@ -485,7 +488,7 @@ def _catatan_penjelasan(pk: PerjanjianKinerja, p: d.Penjelasan) -> CatatanImpor:
         f"Baseline {b.tahun}: target {b.target}, realisasi {b.realisasi}, capaian {b.capaian}"
         for b in p.baseline
     )
-    return CatatanImpor(perjanjian=pk, baris=p.baris, pesan="\n".join(bagian))
+    return CatatanImpor(perjanjian=perjanjian, baris=p.baris, pesan="\n".join(bagian))
 
 
 def _desimal(nilai: Decimal | None) -> int | None:

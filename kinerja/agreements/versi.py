@@ -70,7 +70,7 @@ def buat_perubahan(
             menggantikan=lama,
             catat_impor=data is not None,
         )
-        baru = hasil.pk
+        baru = hasil.perjanjian
         baru.alasan_perubahan = alasan
         baru.alasan_perubahan_keterangan = keterangan
         baru.save(update_fields=["alasan_perubahan", "alasan_perubahan_keterangan", "diperbarui_pada"])

@@ -49,45 +49,51 @@ def pk_detail(request: HttpRequest, pk_id: int) -> HttpResponse:
     the review's findings beside the document, each linked to the row it concerns; the public reads
     the published document only.
     """
-    pk = get_object_or_404(PerjanjianKinerja.objects.visible_to(request.user).untuk_halaman(), pk=pk_id)
-    [data] = to_domain_banyak([pk])  # as to_domain(pk), from plain rows: a third faster
-    dok = dokumen_pk(data, rupiah_spasi=rupiah_spasi(), tanda_tangan="tercetak", tanda_air=pk.tanda_air)
+    perjanjian = get_object_or_404(
+        PerjanjianKinerja.objects.visible_to(request.user).untuk_halaman(), pk=pk_id
+    )
+    [data] = to_domain_banyak([perjanjian])  # as to_domain(perjanjian), from plain rows: a third faster
+    dok = dokumen_pk(
+        data, rupiah_spasi=rupiah_spasi(), tanda_tangan="tercetak", tanda_air=perjanjian.tanda_air
+    )
     indikator = [
         IndikatorPK(jalur=f"sasaran[{k}].indikator[{j}]", uraian=i.uraian, target_teks=i.target.teks)
         for k, s in enumerate(data.sasaran)
         for j, i in enumerate(s.indikator)
     ]
-    anggota = can(request.user, "view", pk.unit)  # the unit's users and those above: not the public
+    anggota = can(request.user, "view", perjanjian.unit)  # the unit's users and those above: not the public
     temuan = review(data) if anggota else None
     return render(
         request,
         "agreements/pk_detail.html",
         {
             "dok": dok,
-            "pk": pk,
+            "perjanjian": perjanjian,
             "temuan": temuan,
             "jumlah_temuan": _jumlah(temuan or []),
-            "otomatis": nilai_otomatis(pk, indikator),
-            **_hidup(request, pk, anggota),
+            "otomatis": nilai_otomatis(perjanjian, indikator),
+            **_hidup(request, perjanjian, anggota),
         },
     )
 
 
-def _hidup(request: HttpRequest, pk: PerjanjianKinerja, anggota: bool) -> dict:
+def _hidup(request: HttpRequest, perjanjian: PerjanjianKinerja, anggota: bool) -> dict:
     """The PK's life beside the document: status, versions, what the user may do, trail, signed scan."""
     # The chain costs a query; the public sees only published versions, so a first version never
     # replaced has none to show them.
-    rantai = versi.rantai(pk) if anggota or pk.versi > 1 or pk.status == "diganti" else []
+    rantai = (
+        versi.rantai(perjanjian) if anggota or perjanjian.versi > 1 or perjanjian.status == "diganti" else []
+    )
     indeks = next((n for n, v in enumerate(rantai) if v.ini), 0)
-    riwayat = list(Riwayat.objects.untuk(pk).reverse()[:RIWAYAT_DI_HALAMAN]) if anggota else []
+    riwayat = list(Riwayat.objects.untuk(perjanjian).reverse()[:RIWAYAT_DI_HALAMAN]) if anggota else []
     return {
         "rantai": rantai if len(rantai) > 1 else [],
         "versi_sebelum": rantai[indeks - 1] if indeks > 0 else None,
         "versi_sesudah": rantai[indeks + 1] if indeks + 1 < len(rantai) else None,
-        "aksi": alur.aksi_tersedia(request.user, pk),
-        "boleh_perubahan": alur.boleh_buat_perubahan(request.user, pk),
+        "aksi": alur.aksi_tersedia(request.user, perjanjian),
+        "boleh_perubahan": alur.boleh_buat_perubahan(request.user, perjanjian),
         "riwayat": baris_riwayat(riwayat),
-        "pindaian": list(pk.pindaian.defer("isi").order_by("-diunggah_pada")) if anggota else [],
+        "pindaian": list(perjanjian.pindaian.defer("isi").order_by("-diunggah_pada")) if anggota else [],
         "anggota": anggota,
     }
 

@@ -85,7 +85,7 @@ def pk_aksi(request: HttpRequest, pk_id: int, aksi: str) -> HttpResponse:
         request,
         "agreements/pk_aksi.html",
         {
-            "pk": perjanjian,
+            "perjanjian": perjanjian,
             "t": t,
             "form": form,
             "galat": galat,
@@ -135,7 +135,12 @@ def pk_perubahan(request: HttpRequest, pk_id: int) -> HttpResponse:
     return render(
         request,
         "agreements/pk_perubahan.html",
-        {"pk": perjanjian, "form": form, "ditolak": ditolak, "boleh": perjanjian.status == "diterbitkan"},
+        {
+            "perjanjian": perjanjian,
+            "form": form,
+            "ditolak": ditolak,
+            "boleh": perjanjian.status == "diterbitkan",
+        },
         status=status,
     )
 
@@ -172,7 +177,7 @@ def pk_riwayat(request: HttpRequest, pk_id: int) -> HttpResponse:
     return render(
         request,
         "agreements/pk_riwayat.html",
-        {"pk": perjanjian, "riwayat": baris_riwayat(entri), "jumlah": len(entri)},
+        {"perjanjian": perjanjian, "riwayat": baris_riwayat(entri), "jumlah": len(entri)},
     )
 
 

@@ -106,6 +106,20 @@ def _coba(data: d.NaskahPK, user, sha: str, nama: str) -> tuple[list[str], str |
         return [], str(err)
 
 
+def _boleh_impor(user) -> None:
+    """Only those who may store a PK somewhere upload one: an operator, a pimpinan or an admin of a unit.
+
+    (The unit of a file is known once it is read; the import checks the right on that unit again.)
+    """
+    peran = (UnitRole.Peran.OPERATOR, UnitRole.Peran.PIMPINAN, UnitRole.Peran.ADMIN)
+    if not (user.is_superuser or UnitRole.objects.filter(user=user, peran__in=peran).exists()):
+        raise PermissionDenied(
+            _(
+                "Mengimpor PK adalah tugas operator, pimpinan atau admin sebuah unit; Anda belum mempunyai peran itu."
+            )
+        )
+
+
 def _boleh_langsung_ttd(user) -> bool:
     """Whether to offer "store as signed": only pimpinan and admins may (checked again per unit)."""
     return (
@@ -124,6 +138,7 @@ def _hapus_lama() -> None:
 @login_required
 def pk_impor(request: HttpRequest) -> HttpResponse:
     """Upload a PK document; an unreadable file is refused here with the line and the reason."""
+    _boleh_impor(request.user)
     form = ImporForm(request.POST or None, request.FILES or None)
     galat_baca: str | None = None
     if request.method == "POST" and form.is_valid():
@@ -186,7 +201,7 @@ def pk_impor_pratinjau(request: HttpRequest, unggahan_id: int) -> HttpResponse:
         else:
             for res in hasil:
                 messages.success(request, " ".join(res.pesan))
-            return redirect(reverse("agreements:pk_detail", args=[hasil[0].pk.pk]))
+            return redirect(reverse("agreements:pk_detail", args=[hasil[0].perjanjian.pk]))
     pratinjau = []
     for data in data_pk:
         pesan, galat = _coba(data, request.user, unggahan.sha256, unggahan.nama_berkas)

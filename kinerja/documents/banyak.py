@@ -51,17 +51,17 @@ def berkas_pk(
     spasi = rupiah_spasi()
     dipakai: set[str] = set()
     nama: dict[int, str] = {}
-    for pk in daftar:
-        dasar = nama_berkas(pk.tahun, pk.jenis, pk.unit.nama)
+    for perjanjian in daftar:
+        dasar = nama_berkas(perjanjian.tahun, perjanjian.jenis, perjanjian.unit.nama)
         if dasar.lower() in dipakai:
-            dasar = f"{dasar}-{pk.pk}"
+            dasar = f"{dasar}-{perjanjian.pk}"
         dipakai.add(dasar.lower())
-        nama[pk.pk] = f"{dasar}.{FORMATS[format].ekstensi}"
+        nama[perjanjian.pk] = f"{dasar}.{FORMATS[format].ekstensi}"
     if format != "pdf":
         for kelompok in _kelompok(daftar, ukuran):
-            for pk, satu in zip(kelompok, to_domain_banyak(kelompok), strict=True):
-                dok = dokumen_pk(satu, rupiah_spasi=spasi, tanda_air=pk.tanda_air)
-                yield nama[pk.pk], render(dok, format, templat=templat)
+            for perjanjian, satu in zip(kelompok, to_domain_banyak(kelompok), strict=True):
+                dok = dokumen_pk(satu, rupiah_spasi=spasi, tanda_air=perjanjian.tanda_air)
+                yield nama[perjanjian.pk], render(dok, format, templat=templat)
         return
     with ThreadPoolExecutor(max_workers=_pekerja(), thread_name_prefix="kinerja-pdf") as pool:
         for kelompok in _kelompok(daftar, ukuran):
@@ -70,7 +70,7 @@ def berkas_pk(
 
 def _pdf_kelompok(kelompok, nama: dict[int, str], spasi: bool, pool) -> Iterator[tuple[str, bytes]]:
     data = to_domain_banyak(kelompok)
-    terbit = [pk.pk for pk in kelompok if pk.publik]
+    terbit = [perjanjian.pk for perjanjian in kelompok if perjanjian.publik]
     kini = (
         {x.perjanjian_id: x for x in DokumenTerbit.objects.filter(perjanjian_id__in=terbit, berlaku=True)}
         if terbit
@@ -79,10 +79,10 @@ def _pdf_kelompok(kelompok, nama: dict[int, str], spasi: bool, pool) -> Iterator
     # What each PK needs: its stored document, a new one to issue, or (a draft) a plain render.
     token = iter(token_baru(len(terbit)) if terbit else [])
     rencana = [
-        rencana_terbit(pk, satu, kini.get(pk.pk), next(token))
-        if pk.publik
-        else dokumen_pk(satu, rupiah_spasi=spasi, tanda_air=pk.tanda_air)
-        for pk, satu in zip(kelompok, data, strict=True)
+        rencana_terbit(perjanjian, satu, kini.get(perjanjian.pk), next(token))
+        if perjanjian.publik
+        else dokumen_pk(satu, rupiah_spasi=spasi, tanda_air=perjanjian.tanda_air)
+        for perjanjian, satu in zip(kelompok, data, strict=True)
     ]
     pdf = pool.map(
         render_pdf,
@@ -93,10 +93,10 @@ def _pdf_kelompok(kelompok, nama: dict[int, str], spasi: bool, pool) -> Iterator
     baru = iter(
         simpan_terbit([(r, h) for r, h in zip(rencana, hasil, strict=True) if isinstance(r, Rencana)])
     )
-    for pk, r, h in zip(kelompok, rencana, hasil, strict=True):
+    for perjanjian, r, h in zip(kelompok, rencana, hasil, strict=True):
         if isinstance(r, DokumenTerbit):
-            yield nama[pk.pk], bytes(r.pdf)
+            yield nama[perjanjian.pk], bytes(r.pdf)
         elif isinstance(r, Rencana):
-            yield nama[pk.pk], bytes(next(baru).pdf)
+            yield nama[perjanjian.pk], bytes(next(baru).pdf)
         else:
-            yield nama[pk.pk], h
+            yield nama[perjanjian.pk], h

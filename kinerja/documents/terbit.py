@@ -79,19 +79,19 @@ _CARI = object()
 class Rencana:
     """A document to issue: its context (with the new token's verification) and content fingerprint."""
 
-    pk: PerjanjianKinerja
+    perjanjian: PerjanjianKinerja
     dok: DokumenPK
     isi: str
 
 
 def rencana_terbit(
-    pk: PerjanjianKinerja, data: d.NaskahPK, kini: DokumenTerbit | None, token: str | None = None
+    perjanjian: PerjanjianKinerja, data: d.NaskahPK, kini: DokumenTerbit | None, token: str | None = None
 ) -> DokumenTerbit | Rencana:
     """`kini` when it still says what the PK says; else the `Rencana` of a new document (not yet rendered).
 
     `token` is the new document's token when the caller drew tokens for many PKs at once.
     """
-    if not pk.publik:
+    if not perjanjian.publik:
         raise ValueError("hanya Perjanjian Kinerja yang diterbitkan yang mempunyai dokumen terbit")
     dok = dokumen_pk(data, rupiah_spasi=rupiah_spasi(), tanda_air="")
     isi = sidik_isi(dok)
@@ -99,7 +99,9 @@ def rencana_terbit(
         return kini
     token = token or token_baru()[0]
     return Rencana(
-        pk=pk, dok=replace(dok, verifikasi=Verifikasi(token=token, url=url_verifikasi(token))), isi=isi
+        perjanjian=perjanjian,
+        dok=replace(dok, verifikasi=Verifikasi(token=token, url=url_verifikasi(token))),
+        isi=isi,
     )
 
 
@@ -113,7 +115,7 @@ def simpan_terbit(pasangan: list[tuple[Rencana, bytes]]) -> list[DokumenTerbit]:
         return []
     try:
         with transaction.atomic():
-            ids = [r.pk.pk for r, _ in pasangan]
+            ids = [r.perjanjian.pk for r, _ in pasangan]
             lama = {
                 x.perjanjian_id: x
                 for x in DokumenTerbit.objects.select_for_update()
@@ -122,13 +124,13 @@ def simpan_terbit(pasangan: list[tuple[Rencana, bytes]]) -> list[DokumenTerbit]:
             }
             baru = []
             for r, pdf in pasangan:
-                x = lama.get(r.pk.pk)
+                x = lama.get(r.perjanjian.pk)
                 if x is not None and x.isi_sha256 == r.isi:
                     continue  # issued meanwhile
                 assert r.dok.verifikasi is not None
                 baru.append(
                     DokumenTerbit(
-                        perjanjian=r.pk,
+                        perjanjian=r.perjanjian,
                         token=r.dok.verifikasi.token,
                         sha256=sha256(pdf),
                         isi_sha256=r.isi,
@@ -145,27 +147,29 @@ def simpan_terbit(pasangan: list[tuple[Rencana, bytes]]) -> list[DokumenTerbit]:
                 DokumenTerbit.objects.filter(pk=x.pk).update(
                     diganti_oleh=dibuat[x.perjanjian_id], diganti_pada=sekarang
                 )
-            return [dibuat.get(r.pk.pk) or lama[r.pk.pk] for r, _ in pasangan]
+            return [dibuat.get(r.perjanjian.pk) or lama[r.perjanjian.pk] for r, _ in pasangan]
     except IntegrityError:
         # A concurrent request issued a document between our read and our write: use it.
-        return [DokumenTerbit.objects.get(perjanjian=r.pk, berlaku=True) for r, _ in pasangan]
+        return [DokumenTerbit.objects.get(perjanjian=r.perjanjian, berlaku=True) for r, _ in pasangan]
 
 
-def dokumen_terbit(pk: PerjanjianKinerja, data: d.NaskahPK | None = None, *, kini=_CARI) -> DokumenTerbit:
+def dokumen_terbit(
+    perjanjian: PerjanjianKinerja, data: d.NaskahPK | None = None, *, kini=_CARI
+) -> DokumenTerbit:
     """The current issued PDF of a published PK: the stored one if the content is unchanged, else a new one.
 
-    `data` is the PK as a domain dataclass when the caller already has it (`to_domain(pk)` otherwise);
+    `data` is the PK as a domain dataclass when the caller already has it (`to_domain(perjanjian)` otherwise);
     `kini` its current `DokumenTerbit` (or None) when the caller fetched those for many PKs at once.
     """
-    if not pk.publik:
+    if not perjanjian.publik:
         raise ValueError("hanya Perjanjian Kinerja yang diterbitkan yang mempunyai dokumen terbit")
     if data is None:
         from kinerja.agreements.domain_pk import to_domain
 
-        data = to_domain(pk)
+        data = to_domain(perjanjian)
     if kini is _CARI:
-        kini = DokumenTerbit.objects.filter(perjanjian=pk, berlaku=True).first()
-    hasil = rencana_terbit(pk, data, kini)
+        kini = DokumenTerbit.objects.filter(perjanjian=perjanjian, berlaku=True).first()
+    hasil = rencana_terbit(perjanjian, data, kini)
     if isinstance(hasil, DokumenTerbit):
         return hasil
     return simpan_terbit([(hasil, render_pdf(hasil.dok))])[0]

@@ -39,14 +39,18 @@ def pk_unduh(request: HttpRequest, pk_id: int, format: str) -> HttpResponse:
     """A PK as PDF, DOCX or XLSX; a published PK's PDF is its issued document (with the QR code)."""
     if format not in FORMATS:
         raise Http404
-    pk = get_object_or_404(PerjanjianKinerja.objects.visible_to(request.user).untuk_halaman(), pk=pk_id)
-    if not can(request.user, "view", pk):
+    perjanjian = get_object_or_404(
+        PerjanjianKinerja.objects.visible_to(request.user).untuk_halaman(), pk=pk_id
+    )
+    if not can(request.user, "view", perjanjian):
         raise Http404
-    nama = f"{nama_berkas(pk.tahun, pk.jenis, pk.unit.nama)}.{FORMATS[format].ekstensi}"
-    [data] = to_domain_banyak([pk])
-    if format == "pdf" and pk.publik:
-        return _lampiran(bytes(dokumen_terbit(pk, data).pdf), nama, format)
-    dok = dokumen_pk(data, rupiah_spasi=rupiah_spasi(), tanda_air=pk.tanda_air)
+    nama = (
+        f"{nama_berkas(perjanjian.tahun, perjanjian.jenis, perjanjian.unit.nama)}.{FORMATS[format].ekstensi}"
+    )
+    [data] = to_domain_banyak([perjanjian])
+    if format == "pdf" and perjanjian.publik:
+        return _lampiran(bytes(dokumen_terbit(perjanjian, data).pdf), nama, format)
+    dok = dokumen_pk(data, rupiah_spasi=rupiah_spasi(), tanda_air=perjanjian.tanda_air)
     return _lampiran(render_format(dok, format), nama, format)
 
 
@@ -80,9 +84,9 @@ def pk_zip(request: HttpRequest, tahun: int) -> HttpResponse:
     if format not in FORMATS:
         raise Http404
     pks = [
-        pk
-        for pk in _pk_admin(request.user, tahun).untuk_halaman().order_by("unit__nama", "jenis", "pk")
-        if can(request.user, "admin", pk)
+        perjanjian
+        for perjanjian in _pk_admin(request.user, tahun).untuk_halaman().order_by("unit__nama", "jenis", "pk")
+        if can(request.user, "admin", perjanjian)
     ]
     if not pks:
         raise Http404(_("Tidak ada Perjanjian Kinerja tahun %d.") % tahun)
@@ -145,8 +149,8 @@ def verifikasi_pdf(request: HttpRequest, token: str) -> HttpResponse:
     dokumen = get_object_or_404(DokumenTerbit.objects.select_related("perjanjian"), token=token)
     if not dokumen.perjanjian.publik:
         raise Http404
-    pk = dokumen.perjanjian
-    nama = f"{nama_berkas(pk.tahun, pk.jenis, dokumen.ringkasan.get('unit'))}-{dokumen.token}.pdf"
+    perjanjian = dokumen.perjanjian
+    nama = f"{nama_berkas(perjanjian.tahun, perjanjian.jenis, dokumen.ringkasan.get('unit'))}-{dokumen.token}.pdf"
     respons = HttpResponse(bytes(dokumen.pdf), content_type="application/pdf")
     respons["Content-Disposition"] = content_disposition_header(False, nama)
     return respons

@@ -7,7 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
 from kinerja.units.models import Pejabat, Unit, UnitRole
-from kinerja.units.permissions import can, unit_filter
+from kinerja.units.peran import buka_halaman_admin
+from kinerja.units.permissions import boleh_beri_peran, can, unit_filter
 
 
 class UnitScopedAdmin(admin.ModelAdmin):
@@ -75,6 +76,15 @@ def _unit_boleh(user, aksi: str):
     return Unit.objects.visible_to(user, aksi)
 
 
+def _simpan_peran(request, role: UnitRole) -> None:
+    """Save a role given in the admin, if the acting user may give it (else PermissionDenied)."""
+    if not boleh_beri_peran(request.user, role.unit, role.peran, role.user):
+        raise PermissionDenied
+    role.save()
+    if role.peran == UnitRole.Peran.ADMIN:
+        buka_halaman_admin(role.user)
+
+
 class UnitRoleInline(admin.TabularInline):
     model = UnitRole
     extra = 0
@@ -92,10 +102,26 @@ class UnitAdmin(UnitScopedAdmin):
     inlines = [UnitRoleInline]
     list_select_related = ["induk"]
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "induk":
-            kwargs["queryset"] = _unit_boleh(request.user, "admin")
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if "induk" in form.base_fields:
+            # The units one may file a unit under, and its present induk (so its page saves as it is).
+            boleh = _unit_boleh(request.user, "admin")
+            if obj is not None and obj.induk_id:
+                boleh = Unit.objects.filter(Q(pk__in=boleh.values("pk")) | Q(pk=obj.induk_id))
+            form.base_fields["induk"].queryset = boleh
+        return form
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not UnitRole:
+            return super().save_formset(request, form, formset, change)
+        for obj in formset.save(commit=False):
+            _simpan_peran(request, obj)
+        for obj in formset.deleted_objects:
+            if not boleh_beri_peran(request.user, obj.unit, obj.peran):
+                raise PermissionDenied
+            obj.delete()
+        return None
 
     def save_model(self, request, obj, form, change):
         # Moving a unit is an act on both places: its admin may not file it under a unit above or
@@ -155,3 +181,6 @@ class UnitRoleAdmin(UnitScopedAdmin):
     def has_add_permission(self, request) -> bool:
         q = unit_filter(request.user, "admin")
         return super().has_add_permission(request) and (q is None or bool(q))
+
+    def save_model(self, request, obj, form, change):
+        _simpan_peran(request, obj)

@@ -28,9 +28,15 @@ def beri_peran(user, unit: Unit, peran: str) -> tuple[UnitRole, bool]:
     """Give `user` the role on `unit` (idempotent); an admin also gets the admin pages."""
     role, dibuat = UnitRole.objects.get_or_create(user=user, unit=unit, peran=peran)
     if peran == UnitRole.Peran.ADMIN:
-        if not user.is_staff:
-            user.is_staff = True
-            user.save(update_fields=["is_staff"])
-        user.groups.add(grup_admin())
+        buka_halaman_admin(user)
     forget_roles(user)
     return role, dibuat
+
+
+def buka_halaman_admin(user) -> None:
+    """An admin of a unit: staff, in the group that holds the model permissions (kinerja.units.admin
+    still scopes every page to the units they administer)."""
+    if not user.is_staff:
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
+    user.groups.add(grup_admin())

@@ -127,3 +127,26 @@ def unit_filter(user, action: str, prefix: str = "") -> Q | None:
         elif cakupan == "pemda":
             q |= Q(**{f"{prefix}jalur__startswith": _root(jalur)})
     return q
+
+
+def boleh_beri_peran(user, unit: Unit, peran: str, penerima=None) -> bool:
+    """Whether `user` may give `peran` on `unit` (to `penerima`): the role's reach must lie within
+    what `user` administers, and nobody raises their own rights.
+
+    A role on a unit reaches that unit's subtree, except *inspektorat*, which views the whole
+    pemerintah daerah (MATRIX): only an admin of the pemda's root may give it. An admin may not give
+    himself a role (a unit admin who made himself pimpinan could approve his own unit's PK, which the
+    separation of duties forbids); a superuser may.
+    """
+    if not _is_active(user):
+        return False
+    if user.is_superuser:
+        return True
+    if penerima is not None and getattr(penerima, "pk", None) == user.pk:
+        return False
+    if not can(user, "admin", unit):
+        return False
+    if MATRIX.get(peran, {}).get("view") == "pemda":
+        akar = Unit.objects.filter(pk=unit.akar_id).first()
+        return akar is not None and can(user, "admin", akar)
+    return True

@@ -116,3 +116,40 @@ def test_an_import_does_not_rename_or_move_another_units_official(operator_b, un
     import_pk(data, oleh=operator_b)
     camat_a.refresh_from_db()
     assert (camat_a.nama, camat_a.unit, camat_a.jabatan) == ("SITI HAERANI, S.SOS", unit_a, "Camat Bajeng")
+
+
+def test_nobody_widens_his_own_reach_through_a_role(client_as, admin_unit, unit_a, pemda):
+    client = client_as(admin_unit)
+    url = reverse("admin:units_unitrole_add")
+    staf = _user("staf", unit_a, None)
+    # An inspektorat role reads the whole pemda: only the pemda's admin gives it.
+    r = client.post(url, {"user": staf.pk, "unit": unit_a.pk, "peran": "inspektorat"})
+    assert r.status_code == 403 and not UnitRole.objects.filter(peran="inspektorat").exists()
+    # Nor does an admin make himself pimpinan (and approve his own unit's PK).
+    r = client.post(url, {"user": admin_unit.pk, "unit": unit_a.pk, "peran": "pimpinan"})
+    assert r.status_code == 403 and not UnitRole.objects.filter(user=admin_unit, peran="pimpinan").exists()
+
+
+def test_a_unit_admin_saves_his_own_units_page_and_an_admin_role_opens_the_admin(
+    client_as, admin_unit, unit_a, pemda
+):
+    client = client_as(admin_unit)
+    staf = _user("staf", unit_a, None)
+    r = client.post(
+        reverse("admin:units_unit_change", args=[unit_a.pk]),
+        {
+            "nama": "Kecamatan Bajeng (baru)",
+            "jenis": unit_a.jenis,
+            "induk": pemda.pk,
+            "kode": "",
+            "peran-TOTAL_FORMS": "1",
+            "peran-INITIAL_FORMS": "0",
+            "peran-0-user": staf.pk,
+            "peran-0-peran": "admin",
+        },
+    )
+    assert r.status_code == 302, r.content.decode()[:3000]
+    unit_a.refresh_from_db()
+    staf.refresh_from_db()
+    assert unit_a.nama == "Kecamatan Bajeng (baru)" and unit_a.induk == pemda
+    assert staf.is_staff and staf.groups.filter(name="Admin unit kinerja").exists()

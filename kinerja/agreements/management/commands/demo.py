@@ -54,8 +54,8 @@ class Command(BaseCommand):
                         self.stdout.write(_("PK demo %s sudah dimuat.") % name)
                         continue
                     if admin is not None:
-                        terbitkan(res.pk, admin, catatan=_("Data demo."))
-                    self.stdout.write(res.pesan[0] if res.pesan else str(res.pk))
+                        terbitkan(res.perjanjian, admin, catatan=_("Data demo."))
+                    self.stdout.write(res.pesan[0] if res.pesan else str(res.perjanjian))
 
     def _akun(self):
         User = get_user_model()

@@ -161,9 +161,9 @@ class Command(BaseCommand):
                 self.stdout.write(line)
             self.stdout.write(
                 _("ID: %(id)d · status: %(status)s")
-                % {"id": res.pk.pk, "status": res.pk.get_status_display()}
+                % {"id": res.perjanjian.pk, "status": res.perjanjian.get_status_display()}
             )
-            self.stdout.write(_("Tautan: /pk/%(id)d/") % {"id": res.pk.pk})
+            self.stdout.write(_("Tautan: /pk/%(id)d/") % {"id": res.perjanjian.pk})
         for pk in pks:
             for c in pk.catatan:
                 where = _("baris %d") % c.baris if c.baris else "-"
