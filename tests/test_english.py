@@ -212,3 +212,15 @@ def test_skm_results_in_english_while_its_report_stays_indonesian(client, unit_a
     r = client.get(reverse("surveys:laporan_docx", args=[p.token]))
     xml = zipfile.ZipFile(io.BytesIO(r.content)).read("word/document.xml").decode()
     assert "Tidak mengisi" in xml and "Pendidikan terakhir" in xml and "Not answered" not in xml
+
+
+@pytest.mark.django_db
+def test_the_pk_life_speaks_english_on_request(client_as, admin_pemda, pk_factory, unit_a):
+    terbit = pk_factory(unit_a)
+    client = _english(client_as(admin_pemda))
+    html = _html(client.get(reverse("agreements:pk_detail", args=[terbit.pk])))
+    _assert_bahasa(
+        html, ["Published", "Withdraw", "Recent history"], ["Diterbitkan</span>", "Riwayat terbaru"]
+    )
+    html = _html(client.get(reverse("agreements:pk_riwayat", args=[terbit.pk])))
+    assert "Perjanjian Kinerja history" in html

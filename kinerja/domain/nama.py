@@ -6,6 +6,7 @@ Pure Python (no Django) so the import, the models and later the review rules sha
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -67,6 +68,7 @@ def normalise_unit(nama: str | None) -> str:
     return " ".join(_SINGKATAN_UNIT.get(w, w) for w in _words(nama))
 
 
+@functools.lru_cache(maxsize=16384)  # a re-import pairs hundreds of rows by these keys, twice
 def kunci_teks(teks: str | None) -> str:
     """A free-text matching key: case, whitespace and punctuation do not count."""
     if not teks:
@@ -74,6 +76,7 @@ def kunci_teks(teks: str | None) -> str:
     return " ".join(_words(teks))
 
 
+@functools.lru_cache(maxsize=16384)
 def kunci_teks_tanpa_kurung(teks: str | None) -> str:
     """As `kunci_teks`, also ignoring parenthesised parts ("Indeks Kepuasan Masyarakat (IKM)")."""
     if not teks:

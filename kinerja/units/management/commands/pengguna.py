@@ -142,4 +142,5 @@ class Command(BaseCommand):
             if not u.is_active:
                 tanda.append(_("nonaktif"))
             ekor = f" ({', '.join(tanda)})" if tanda else ""
-            self.stdout.write(f"{u.username}{ekor}: {'; '.join(peran.get(u.pk, [])) or _('tanpa peran')}")
+            daftar_peran = "; ".join(peran.get(u.pk, [])) or _("tanpa peran")
+            self.stdout.write(f"{u.username}{ekor}: {daftar_peran}")
