@@ -28,6 +28,7 @@ from kinerja.agreements.models import (
     UnggahanPK,
 )
 from kinerja.domain.pk_beda import teks_nilai
+from kinerja.riwayat.hanya_baca import HanyaBacaAdmin
 from kinerja.riwayat.models import catat
 from kinerja.units.admin import UnitScopedAdmin
 
@@ -355,17 +356,8 @@ class DasarHukumAdmin(PKScopedAdmin):
     autocomplete_fields = ["indikator"]
 
 
-class _HanyaBaca(PKScopedAdmin):
+class _HanyaBaca(HanyaBacaAdmin, PKScopedAdmin):
     """The printed record of an import: read only (a re-import replaces it)."""
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(RencanaAksi)
@@ -388,7 +380,7 @@ class CatatanImporAdmin(_HanyaBaca):
 
 
 @admin.register(PindaianPK)
-class PindaianPKAdmin(UnitScopedAdmin):
+class PindaianPKAdmin(HanyaBacaAdmin, UnitScopedAdmin):
     """Signed scans: listed for those who may view the unit, downloaded from the PK page only."""
 
     unit_lookup = "perjanjian__unit__"
@@ -407,15 +399,6 @@ class PindaianPKAdmin(UnitScopedAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("isi")
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(UnggahanPK)

@@ -346,9 +346,9 @@ def beda(lama: d.NaskahPK, baru: d.NaskahPK) -> BedaPK:
     program = _pasangkan_per(lama.program, baru.program, lambda p: "", lambda p: kunci_teks(p.nama))
     perubahan = [
         *_beda_kepala(lama, baru),
-        *_beda_sasaran(lama, baru, sasaran),
+        *_beda_baris("sasaran", d.Sasaran, lama.sasaran, baru.sasaran, sasaran),
         *_beda_indikator(lama, baru, indikator, set(sasaran)),
-        *_beda_program(lama, baru, program),
+        *_beda_baris("program", d.Program, lama.program, baru.program, program),
     ]
     return BedaPK(sasaran=sasaran, indikator=indikator, program=program, perubahan=tuple(perubahan))
 
@@ -372,13 +372,18 @@ def _satu(indeks: int | None) -> tuple[int, ...] | None:
     return (indeks,) if indeks is not None else None
 
 
-def _beda_sasaran(lama: d.NaskahPK, baru: d.NaskahPK, sasaran: list[Pasangan]) -> list[Perubahan]:
+def _beda_baris(
+    bagian: BagianPK, kelas: type, lama: Sequence[Any], baru: Sequence[Any], pasangan: list[Pasangan]
+) -> list[Perubahan]:
+    """The changes of one kind of row that pairs as a whole (sasaran, program)."""
+    nama = {"sasaran": "Sasaran", "program": "Program"}[bagian]
+    teks = "uraian" if bagian == "sasaran" else "nama"
     hasil = []
-    for sl, sb in sasaran:
-        a = lama.sasaran[sl] if sl is not None else None
-        b = baru.sasaran[sb] if sb is not None else None
-        judul = _judul("Sasaran", b.uraian if b is not None else a.uraian if a is not None else "")
-        p = _perubahan_baris("sasaran", judul, _satu(sl), _satu(sb), _bidang_kelas(d.Sasaran, a, b))
+    for il, ib in pasangan:
+        a = lama[il] if il is not None else None
+        b = baru[ib] if ib is not None else None
+        judul = _judul(nama, getattr(b if b is not None else a, teks))
+        p = _perubahan_baris(bagian, judul, _satu(il), _satu(ib), _bidang_kelas(kelas, a, b))
         if p is not None:
             hasil.append(p)
     return hasil
@@ -408,18 +413,6 @@ def _beda_indikator(
         )
         judul = _judul("Indikator", b.uraian if b is not None else a.uraian if a is not None else "")
         p = _perubahan_baris("indikator", judul, x, y, bidang)
-        if p is not None:
-            hasil.append(p)
-    return hasil
-
-
-def _beda_program(lama: d.NaskahPK, baru: d.NaskahPK, program: list[Pasangan]) -> list[Perubahan]:
-    hasil = []
-    for pl, pb in program:
-        a = lama.program[pl] if pl is not None else None
-        b = baru.program[pb] if pb is not None else None
-        judul = _judul("Program", b.nama if b is not None else a.nama if a is not None else "")
-        p = _perubahan_baris("program", judul, _satu(pl), _satu(pb), _bidang_kelas(d.Program, a, b))
         if p is not None:
             hasil.append(p)
     return hasil

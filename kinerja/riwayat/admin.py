@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from kinerja.riwayat.hanya_baca import HanyaBacaAdmin
 from kinerja.riwayat.models import Riwayat
 
 
 @admin.register(Riwayat)
-class RiwayatAdmin(admin.ModelAdmin):
+class RiwayatAdmin(HanyaBacaAdmin, admin.ModelAdmin):
     list_display = ["waktu", "oleh_nama", "aksi", "jenis_objek", "objek_id", "dari", "ke"]
     list_filter = ["aksi", "jenis_objek"]
     search_fields = ["oleh_nama", "aksi", "catatan"]
@@ -19,12 +20,3 @@ class RiwayatAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None) -> bool:
         return request.user.is_active and request.user.is_superuser
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
