@@ -9,6 +9,7 @@ Codes are dotted and stable — other programs read them (`kinerja pk riwayat --
 | `pk.sasaran.tambah` / `.ubah` / `.hapus` | a sasaran added, changed, removed |
 | `pk.indikator.tambah` / `.ubah` / `.hapus` | an indikator (with its target and penjelasan) |
 | `pk.program.tambah` / `.ubah` / `.hapus` | a program and its anggaran |
+| `pk.sasaran.pindah`, `pk.indikator.pindah`, `pk.program.pindah` | a row moved up or down (its `urutan`) |
 | `pk.tanda_tangan.ubah` | the printed signature blocks changed |
 | `pk.peringatan.akui` | a review *peringatan* acknowledged on submission |
 | `pk.ajukan`, `pk.kembalikan`, `pk.setujui`, `pk.tandatangani`, `pk.terbitkan`, `pk.cabut` | transitions |
@@ -38,6 +39,9 @@ LABEL_AKSI = {
     "pk.program.tambah": _("Program ditambahkan"),
     "pk.program.ubah": _("Program diubah"),
     "pk.program.hapus": _("Program dihapus"),
+    "pk.sasaran.pindah": _("Urutan sasaran diubah"),
+    "pk.indikator.pindah": _("Urutan indikator diubah"),
+    "pk.program.pindah": _("Urutan program diubah"),
     "pk.tanda_tangan.ubah": _("Tanda tangan tercetak diubah"),
     "pk.peringatan.akui": _("Peringatan diakui"),
     "pk.ajukan": _("Diajukan"),

@@ -240,6 +240,11 @@ def _bidang_kelas(kelas: type, lama: Any, baru: Any) -> list[BidangBeda]:
     return hasil
 
 
+def beda_bidang(kelas: type, lama: Any, baru: Any) -> list[BidangBeda]:
+    """The fields that differ between two instances of a PK dataclass (either may be None)."""
+    return _bidang_kelas(kelas, lama, baru)
+
+
 def _jenis_bagian(kelas: type, nama: str) -> type:
     return d._jenis_field(kelas)[nama]
 

@@ -1,0 +1,565 @@
+"""Editing a draft PK row by row: the verbs of the PK editor (issue #10), each traced in the riwayat.
+
+Every function takes the acting user, locks the PK, checks the right (`edit` on its unit, through
+`can`) and the state (only *draf* and *dikembalikan* may change: `alur.StatusTidakSesuai` otherwise),
+does one change and writes one trail entry with the changed fields old → new — the same action codes
+and field names as a re-import (`kinerja.agreements.jejak`), computed from the same field
+descriptions (`kinerja.domain.pk_beda.beda_bidang`). The web editor calls these and nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from decimal import Decimal
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from kinerja.agreements import kolom
+from kinerja.agreements.alur import StatusTidakSesuai, TidakBerhak
+from kinerja.agreements.models import Indikator, PerjanjianKinerja, Program, Sasaran, Tingkat
+from kinerja.domain import pk as d
+from kinerja.domain.pk_beda import beda_bidang, teks_nilai
+from kinerja.domain.pk_text import parse_target
+from kinerja.riwayat.models import catat
+from kinerja.units.models import Pejabat, Unit
+from kinerja.units.permissions import can
+
+
+class IsianSalah(ValueError):
+    """A value the editor cannot take; the message is Indonesian and names the field."""
+
+
+@contextmanager
+def _suntingan(perjanjian: PerjanjianKinerja, oleh) -> Iterator[PerjanjianKinerja]:
+    """One change: lock the PK, check the right and the state; the caller writes and traces."""
+    with transaction.atomic():
+        p = (
+            PerjanjianKinerja.objects.select_for_update(of=("self",))
+            .select_related("unit")
+            .get(pk=perjanjian.pk)
+        )
+        if oleh is None or not getattr(oleh, "is_authenticated", False) or not can(oleh, "edit", p.unit):
+            nama = oleh.get_username() if getattr(oleh, "is_authenticated", False) else _("Pengguna ini")
+            raise TidakBerhak(
+                _("%(user)s tidak berhak mengubah PK %(unit)s.") % {"user": nama, "unit": p.unit}
+            )
+        if not p.dapat_diubah:
+            raise StatusTidakSesuai(
+                _(
+                    "PK ini berstatus %s: isinya tidak dapat diubah. Untuk mengubah PK yang diterbitkan, buat PK perubahan."
+                )
+                % p.get_status_display()
+            )
+        yield p
+        p.save(update_fields=["diperbarui_pada"])
+
+
+def _nilai(obj: Any, kelas: type) -> Any:
+    """A row as the domain dataclass (for comparing before and after with the fields' descriptions)."""
+    return kolom.dari_model(
+        kelas, {k.nama: getattr(obj, k.nama) for k in d.kolom_tersimpan(kelas)}, **_lain(kelas)
+    )
+
+
+def _lain(kelas: type) -> dict[str, Any]:
+    return {"indikator": ""} if kelas is d.Penjelasan else {}
+
+
+def _catat(
+    perjanjian: PerjanjianKinerja,
+    oleh,
+    kode: str,
+    judul: str,
+    perubahan: list[dict[str, Any]],
+    data: Mapping[str, Any],
+) -> None:
+    catat(
+        perjanjian,
+        kode,
+        oleh=oleh,
+        dari=perjanjian.status,
+        ke=perjanjian.status,
+        catatan=judul,
+        perubahan=perubahan,
+        data=dict(data),
+    )
+
+
+def _judul(bagian: str, teks: str) -> str:
+    singkat = " ".join(teks.split())
+    return f"{bagian} “{singkat[:79] + '…' if len(singkat) > 80 else singkat}”"
+
+
+def _bidang(kelas: type, lama: Any, baru: Any) -> list[dict[str, Any]]:
+    return [b.to_json() for b in beda_bidang(kelas, lama, baru)]
+
+
+def _terapkan(obj: Any, kelas: type, nilai: Any) -> None:
+    for nama, v in kolom.ke_model(kelas, nilai).items():
+        setattr(obj, nama, v)
+
+
+def _teks(nilai: Any, label: str, *, wajib: bool = False) -> str:
+    teks = " ".join(str(nilai or "").split())
+    if wajib and not teks:
+        raise IsianSalah(_("%s harus diisi.") % label)
+    return teks
+
+
+def target_dari_teks(teks: str, satuan: str | None = None) -> d.Target:
+    """A target typed in the editor, read as a printed one ("84,00 (Baik)", "100%", "8 unit", "BB")."""
+    teks = _teks(teks, _("Target"), wajib=True)
+    target = parse_target(teks)
+    if satuan is not None and satuan.strip() and not target.satuan:
+        target = d.Target(
+            teks=target.teks,
+            nilai=target.nilai,
+            satuan=satuan.strip(),
+            predikat=target.predikat,
+            predikat_tercetak=target.predikat_tercetak,
+        )
+    return target
+
+
+def _desimal(nilai: Decimal | None) -> int | None:
+    if nilai is None:
+        return None
+    eksponen = nilai.as_tuple().exponent
+    return min(-eksponen, 4) if isinstance(eksponen, int) and eksponen < 0 else 0
+
+
+# ---------------------------------------------------------------------------------------------------
+# Sasaran
+# ---------------------------------------------------------------------------------------------------
+
+
+def _tingkat(tingkat: str) -> str:
+    if tingkat not in Tingkat.values:
+        raise IsianSalah(
+            _("Tingkat sasaran “%s” tidak dikenal (strategis, program atau kegiatan).") % tingkat
+        )
+    return tingkat
+
+
+def tambah_sasaran(perjanjian: PerjanjianKinerja, oleh, *, tingkat: str, uraian: str) -> Sasaran:
+    """A new sasaran at the end of its level."""
+    with _suntingan(perjanjian, oleh) as p:
+        nilai = d.Sasaran(tingkat=_tingkat(tingkat), uraian=_teks(uraian, _("Uraian sasaran"), wajib=True))  # type: ignore[arg-type]
+        urutan = (p.sasaran.aggregate(m=Max("urutan"))["m"] or 0) + 1
+        s = Sasaran(perjanjian=p, urutan=urutan)
+        _terapkan(s, d.Sasaran, nilai)
+        s.save()
+        _catat(
+            p,
+            oleh,
+            "pk.sasaran.tambah",
+            _judul("Sasaran", s.uraian),
+            _bidang(d.Sasaran, None, nilai),
+            {"id": s.pk},
+        )
+    return s
+
+
+def ubah_sasaran(sasaran: Sasaran, oleh, *, uraian: str, tingkat: str) -> Sasaran:
+    """Change a sasaran's words or its level ("change level": it moves to the end of the new level)."""
+    with _suntingan(sasaran.perjanjian, oleh) as p:
+        s = Sasaran.objects.get(pk=sasaran.pk, perjanjian=p)
+        lama = _nilai(s, d.Sasaran)
+        baru = d.Sasaran(tingkat=_tingkat(tingkat), uraian=_teks(uraian, _("Uraian sasaran"), wajib=True))  # type: ignore[arg-type]
+        perubahan = _bidang(d.Sasaran, lama, baru)
+        if perubahan:
+            _terapkan(s, d.Sasaran, baru)
+            if lama.tingkat != baru.tingkat:
+                s.urutan = (p.sasaran.aggregate(m=Max("urutan"))["m"] or 0) + 1
+            s.save()
+            _catat(p, oleh, "pk.sasaran.ubah", _judul("Sasaran", s.uraian), perubahan, {"id": s.pk})
+    return s
+
+
+def hapus_sasaran(sasaran: Sasaran, oleh) -> None:
+    """Remove a sasaran with its indikator (each indikator's words are kept in the trail)."""
+    with _suntingan(sasaran.perjanjian, oleh) as p:
+        s = Sasaran.objects.get(pk=sasaran.pk, perjanjian=p)
+        indikator = list(s.indikator.order_by("urutan", "pk").values_list("uraian", "target_teks"))
+        perubahan = _bidang(d.Sasaran, _nilai(s, d.Sasaran), None)
+        perubahan += [{"bidang": "indikator", "lama": f"{u} — {t}", "baru": None} for u, t in indikator]
+        _catat(p, oleh, "pk.sasaran.hapus", _judul("Sasaran", s.uraian), perubahan, {"id": s.pk})
+        s.delete()
+
+
+def _tukar(obj: Any, tetangga: Any, kode: str, judul: str, p: PerjanjianKinerja, oleh) -> None:
+    lama, baru = obj.urutan, tetangga.urutan
+    if lama == baru:  # equal positions (an old import): make them distinct first
+        baru = lama + 1
+    type(obj).objects.filter(pk=obj.pk).update(urutan=baru)
+    type(obj).objects.filter(pk=tetangga.pk).update(urutan=lama)
+    _catat(p, oleh, kode, judul, [{"bidang": "urutan", "lama": str(lama), "baru": str(baru)}], {"id": obj.pk})
+
+
+def _geser(qs, obj: Any, arah: int) -> Any | None:
+    """The neighbour of `obj` in `qs` (ordered by urutan, pk) in direction -1 (up) or +1 (down)."""
+    daftar = list(qs.order_by("urutan", "pk"))
+    i = next(n for n, x in enumerate(daftar) if x.pk == obj.pk)
+    j = i + (1 if arah > 0 else -1)
+    if j < 0 or j >= len(daftar):
+        return None
+    if len({x.urutan for x in daftar}) != len(daftar):  # renumber once so that a swap is a swap
+        for n, x in enumerate(daftar, start=1):
+            type(x).objects.filter(pk=x.pk).update(urutan=n)
+            x.urutan = n
+    return daftar[j], daftar[i]
+
+
+def pindah_sasaran(sasaran: Sasaran, oleh, arah: int) -> None:
+    """Move a sasaran up (-1) or down (+1) within its level."""
+    with _suntingan(sasaran.perjanjian, oleh) as p:
+        s = Sasaran.objects.get(pk=sasaran.pk, perjanjian=p)
+        pasangan = _geser(p.sasaran.filter(tingkat=s.tingkat), s, arah)
+        if pasangan:
+            tetangga, s = pasangan
+            _tukar(s, tetangga, "pk.sasaran.pindah", _judul("Sasaran", s.uraian), p, oleh)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Indikator (with its target and its Lampiran 2 penjelasan)
+# ---------------------------------------------------------------------------------------------------
+
+
+def _isi_indikator(uraian: str, target: str, satuan: str | None) -> d.Indikator:
+    return d.Indikator(
+        uraian=_teks(uraian, _("Uraian indikator"), wajib=True), target=target_dari_teks(target, satuan)
+    )
+
+
+def tambah_indikator(
+    sasaran: Sasaran, oleh, *, uraian: str, target: str, satuan: str | None = None, polaritas: str = "positif"
+) -> Indikator:
+    """A new indikator at the end of its sasaran."""
+    with _suntingan(sasaran.perjanjian, oleh) as p:
+        s = Sasaran.objects.get(pk=sasaran.pk, perjanjian=p)
+        nilai = _isi_indikator(uraian, target, satuan)
+        ind = Indikator(sasaran=s, urutan=(s.indikator.aggregate(m=Max("urutan"))["m"] or 0) + 1)
+        _terapkan(ind, d.Indikator, nilai)
+        ind.target_desimal = _desimal(nilai.target.nilai)
+        ind.polaritas = _polaritas(polaritas)
+        ind.save()
+        perubahan = [
+            *_bidang(d.Indikator, None, nilai),
+            {"bidang": "polaritas", "lama": None, "baru": ind.polaritas},
+        ]
+        _catat(p, oleh, "pk.indikator.tambah", _judul("Indikator", ind.uraian), perubahan, {"id": ind.pk})
+    return ind
+
+
+def _polaritas(nilai: str) -> str:
+    if nilai not in Indikator.Polaritas.values:
+        raise IsianSalah(_("Polaritas “%s” tidak dikenal (positif atau negatif).") % nilai)
+    return nilai
+
+
+def ubah_indikator(
+    indikator: Indikator,
+    oleh,
+    *,
+    uraian: str,
+    target: str,
+    satuan: str | None = None,
+    polaritas: str | None = None,
+    sasaran: Sasaran | None = None,
+) -> Indikator:
+    """Change an indikator's words, target, satuan, polarity, or move it to another sasaran of the PK."""
+    with _suntingan(indikator.sasaran.perjanjian, oleh) as p:
+        ind = Indikator.objects.select_related("sasaran").get(pk=indikator.pk, sasaran__perjanjian=p)
+        lama = _nilai(ind, d.Indikator)
+        baru = _isi_indikator(uraian, target, satuan)
+        perubahan = _bidang(d.Indikator, lama, baru)
+        if polaritas is not None and _polaritas(polaritas) != ind.polaritas:
+            perubahan.append({"bidang": "polaritas", "lama": ind.polaritas, "baru": polaritas})
+            ind.polaritas = polaritas
+        if sasaran is not None and sasaran.pk != ind.sasaran_id:
+            tujuan = Sasaran.objects.get(pk=sasaran.pk, perjanjian=p)
+            perubahan.append({"bidang": "sasaran", "lama": ind.sasaran.uraian, "baru": tujuan.uraian})
+            ind.sasaran = tujuan
+            ind.urutan = (tujuan.indikator.aggregate(m=Max("urutan"))["m"] or 0) + 1
+        if perubahan:
+            _terapkan(ind, d.Indikator, baru)
+            ind.target_desimal = _desimal(baru.target.nilai)
+            ind.save()
+            _catat(p, oleh, "pk.indikator.ubah", _judul("Indikator", ind.uraian), perubahan, {"id": ind.pk})
+    return ind
+
+
+def ubah_penjelasan(
+    indikator: Indikator, oleh, nilai: Mapping[str, Any], dasar_hukum: list[str] | None = None
+) -> Indikator:
+    """Change the Lampiran 2 explanation of an indikator (its fields by stored name, and its dasar hukum)."""
+    with _suntingan(indikator.sasaran.perjanjian, oleh) as p:
+        ind = Indikator.objects.get(pk=indikator.pk, sasaran__perjanjian=p)
+        lama = _nilai(ind, d.Penjelasan)
+        isi = {
+            k.nama: _teks(nilai.get(k.nama, getattr(ind, k.nama)), k.label)
+            for k in d.kolom_tersimpan(d.Penjelasan)
+        }
+        baru = kolom.dari_model(d.Penjelasan, isi, indikator="")
+        perubahan = _bidang(d.Penjelasan, lama, baru)
+        if dasar_hukum is not None:
+            sebelum = list(ind.dasar_hukum.order_by("urutan", "pk").values_list("teks", flat=True))
+            sesudah = [t for t in (" ".join(x.split()) for x in dasar_hukum) if t]
+            if sebelum != sesudah:
+                perubahan.append(
+                    {"bidang": "dasar_hukum", "lama": teks_nilai(sebelum), "baru": teks_nilai(sesudah)}
+                )
+                ind.dasar_hukum.all().delete()
+                ind.dasar_hukum.bulk_create(
+                    [ind.dasar_hukum.model(indikator=ind, teks=t, urutan=n) for n, t in enumerate(sesudah, 1)]
+                )
+        if perubahan:
+            _terapkan(ind, d.Penjelasan, baru)
+            ind.berpenjelasan = any(isi.values()) or ind.dasar_hukum.exists()
+            ind.save()
+            _catat(p, oleh, "pk.indikator.ubah", _judul("Indikator", ind.uraian), perubahan, {"id": ind.pk})
+    return ind
+
+
+def hapus_indikator(indikator: Indikator, oleh) -> None:
+    with _suntingan(indikator.sasaran.perjanjian, oleh) as p:
+        ind = Indikator.objects.get(pk=indikator.pk, sasaran__perjanjian=p)
+        _catat(
+            p,
+            oleh,
+            "pk.indikator.hapus",
+            _judul("Indikator", ind.uraian),
+            _bidang(d.Indikator, _nilai(ind, d.Indikator), None),
+            {"id": ind.pk},
+        )
+        ind.delete()
+
+
+def pindah_indikator(indikator: Indikator, oleh, arah: int) -> None:
+    """Move an indikator up (-1) or down (+1) within its sasaran."""
+    with _suntingan(indikator.sasaran.perjanjian, oleh) as p:
+        ind = Indikator.objects.get(pk=indikator.pk, sasaran__perjanjian=p)
+        pasangan = _geser(Indikator.objects.filter(sasaran_id=ind.sasaran_id), ind, arah)
+        if pasangan:
+            tetangga, ind = pasangan
+            _tukar(ind, tetangga, "pk.indikator.pindah", _judul("Indikator", ind.uraian), p, oleh)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Program
+# ---------------------------------------------------------------------------------------------------
+
+
+def _anggaran(teks: str | Decimal | None) -> Decimal | None:
+    from kinerja.domain.numbers import parse_rupiah
+
+    if teks is None or isinstance(teks, Decimal):
+        return teks
+    teks = teks.strip()
+    if not teks:
+        return None
+    try:
+        return parse_rupiah(teks)
+    except ValueError as err:
+        raise IsianSalah(
+            _("Anggaran “%(teks)s” tidak terbaca: %(pesan)s") % {"teks": teks, "pesan": err}
+        ) from err
+
+
+def tambah_program(
+    perjanjian: PerjanjianKinerja, oleh, *, nama: str, anggaran: str | Decimal | None
+) -> Program:
+    with _suntingan(perjanjian, oleh) as p:
+        nilai = d.Program(nama=_teks(nama, _("Nama program"), wajib=True), anggaran=_anggaran(anggaran))
+        prog = Program(perjanjian=p, urutan=(p.program.aggregate(m=Max("urutan"))["m"] or 0) + 1)
+        _terapkan(prog, d.Program, nilai)
+        prog.save()
+        _catat(
+            p,
+            oleh,
+            "pk.program.tambah",
+            _judul("Program", prog.nama),
+            _bidang(d.Program, None, nilai),
+            {"id": prog.pk},
+        )
+    return prog
+
+
+def ubah_program(program: Program, oleh, *, nama: str, anggaran: str | Decimal | None) -> Program:
+    with _suntingan(program.perjanjian, oleh) as p:
+        prog = Program.objects.get(pk=program.pk, perjanjian=p)
+        lama = _nilai(prog, d.Program)
+        baru = d.Program(nama=_teks(nama, _("Nama program"), wajib=True), anggaran=_anggaran(anggaran))
+        perubahan = _bidang(d.Program, lama, baru)
+        if perubahan:
+            _terapkan(prog, d.Program, baru)
+            prog.save()
+            _catat(p, oleh, "pk.program.ubah", _judul("Program", prog.nama), perubahan, {"id": prog.pk})
+    return prog
+
+
+def hapus_program(program: Program, oleh) -> None:
+    with _suntingan(program.perjanjian, oleh) as p:
+        prog = Program.objects.get(pk=program.pk, perjanjian=p)
+        _catat(
+            p,
+            oleh,
+            "pk.program.hapus",
+            _judul("Program", prog.nama),
+            _bidang(d.Program, _nilai(prog, d.Program), None),
+            {"id": prog.pk},
+        )
+        prog.delete()
+
+
+def pindah_program(program: Program, oleh, arah: int) -> None:
+    with _suntingan(program.perjanjian, oleh) as p:
+        prog = Program.objects.get(pk=program.pk, perjanjian=p)
+        pasangan = _geser(p.program.all(), prog, arah)
+        if pasangan:
+            tetangga, prog = pasangan
+            _tukar(prog, tetangga, "pk.program.pindah", _judul("Program", prog.nama), p, oleh)
+
+
+# ---------------------------------------------------------------------------------------------------
+# The PK's own fields
+# ---------------------------------------------------------------------------------------------------
+
+
+def ubah_kepala(perjanjian: PerjanjianKinerja, oleh, *, tempat: str, tanggal: str) -> PerjanjianKinerja:
+    """Change the place and date of the statement ("2 Januari 2024", or "Januari 2024")."""
+    from kinerja.domain import tanggal as tanggal_mod
+
+    with _suntingan(perjanjian, oleh) as p:
+        teks_tanggal = _teks(tanggal, _("Tanggal"))
+        try:
+            dibaca = tanggal_mod.parse_tanggal(teks_tanggal) if teks_tanggal else None
+        except tanggal_mod.TanggalError as err:
+            raise IsianSalah(
+                _("Tanggal “%(teks)s” tidak ada: %(pesan)s") % {"teks": teks_tanggal, "pesan": err}
+            ) from err
+        if teks_tanggal and dibaca is None:
+            raise IsianSalah(_("Tanggal “%s” tidak terbaca; tulis mis. “2 Januari 2024”.") % teks_tanggal)
+        perubahan = []
+        tempat = _teks(tempat, _("Tempat"))
+        if tempat != p.tempat:
+            perubahan.append({"bidang": "tempat", "lama": p.tempat or None, "baru": tempat or None})
+            p.tempat = tempat
+        lama_tanggal = p.tanggal_teks or None
+        p.tanggal_hari = dibaca.hari if dibaca else None
+        p.tanggal_bulan = dibaca.bulan if dibaca else None
+        p.tanggal_tahun = dibaca.tahun if dibaca else None
+        if (p.tanggal_teks or None) != lama_tanggal:
+            perubahan.append({"bidang": "tanggal", "lama": lama_tanggal, "baru": p.tanggal_teks or None})
+        if perubahan:
+            p.save(update_fields=["tempat", "tanggal_hari", "tanggal_bulan", "tanggal_tahun"])
+            _catat(p, oleh, "pk.ubah", "Perjanjian Kinerja", perubahan, {})
+    perjanjian.refresh_from_db()
+    return perjanjian
+
+
+JABATAN_SEMENTARA = ("Plt.", "Plh.", "Pj.")  # pelaksana tugas, pelaksana harian, penjabat
+
+
+def ubah_pihak(
+    perjanjian: PerjanjianKinerja,
+    oleh,
+    *,
+    ke: str,
+    pejabat: Pejabat | None,
+    sementara: str = "",
+    jabatan: str = "",
+) -> PerjanjianKinerja:
+    """Choose a party among the pejabat (the pihak pertama of the PK's unit, the pihak kedua of the unit
+    above it); the PK keeps a snapshot of their name, NIP, pangkat and jabatan ("Plt. Camat Bajeng")."""
+    if ke not in ("pertama", "kedua"):
+        raise IsianSalah(_("Pihak “%s” tidak dikenal.") % ke)
+    if sementara and sementara not in JABATAN_SEMENTARA:
+        raise IsianSalah(_("Keterangan jabatan “%s” tidak dikenal (Plt., Plh. atau Pj.).") % sementara)
+    with _suntingan(perjanjian, oleh) as p:
+        if ke == "pertama" and pejabat is None:
+            raise IsianSalah(_("Pilih pejabat Pihak Pertama."))
+        if pejabat is not None and pejabat.unit_id not in _unit_pihak(p, ke):
+            raise IsianSalah(
+                _("%(nama)s bukan pejabat %(unit)s.") % {"nama": pejabat, "unit": _nama_unit_pihak(p, ke)}
+            )
+        awalan = f"pihak_{ke}_"
+        lama = {k: getattr(p, awalan + k) for k in ("nama", "nip", "jabatan", "pangkat")}
+        teks_jabatan = " ".join(
+            x for x in (sementara, _teks(jabatan, _("Jabatan")) or (pejabat.jabatan if pejabat else "")) if x
+        )
+        baru = {
+            "nama": pejabat.nama if pejabat else "",
+            "nip": (pejabat.nip or "") if pejabat else "",
+            "jabatan": teks_jabatan if pejabat else "",
+            "pangkat": pejabat.pangkat_golongan if pejabat else "",
+        }
+        setattr(p, f"pihak_{ke}", pejabat)
+        for k, v in baru.items():
+            setattr(p, awalan + k, v)
+        perubahan = [
+            {"bidang": awalan + k, "lama": lama[k] or None, "baru": baru[k] or None}
+            for k in baru
+            if lama[k] != baru[k]
+        ]
+        try:
+            with transaction.atomic():
+                p.save()
+        except IntegrityError as err:
+            raise StatusTidakSesuai(
+                _("Sudah ada draf PK %(tahun)s untuk %(nama)s di unit ini; lanjutkan di draf itu.")
+                % {"tahun": p.tahun, "nama": pejabat}
+            ) from err
+        if perubahan:
+            _catat(p, oleh, "pk.ubah", "Perjanjian Kinerja", perubahan, {"pihak": ke})
+    perjanjian.refresh_from_db()
+    return perjanjian
+
+
+def _unit_pihak(p: PerjanjianKinerja, ke: str) -> set[int | None]:
+    if ke == "pertama":
+        return {p.unit_id}
+    return {p.unit.induk_id} if p.unit.induk_id else {p.unit_id}
+
+
+def _nama_unit_pihak(p: PerjanjianKinerja, ke: str) -> str:
+    return str(p.unit if ke == "pertama" or not p.unit.induk_id else p.unit.induk)
+
+
+def tambah_pejabat(
+    unit: Unit, oleh, *, nama: str, nip: str = "", jabatan: str = "", pangkat: str = ""
+) -> Pejabat:
+    """A new official of `unit`, on the spot (the NIP checked: Perka BKN 22/2007)."""
+    from kinerja.domain import nip as nip_mod
+
+    if oleh is None or not getattr(oleh, "is_authenticated", False) or not can(oleh, "edit", unit):
+        raise TidakBerhak(_("Anda tidak berhak menambah pejabat %s.") % unit)
+    nama = _teks(nama, _("Nama"), wajib=True)
+    nip = _teks(nip, "NIP")
+    if nip:
+        salah = nip_mod.periksa_nip(nip)
+        if salah or nip_mod.normalise_nip(nip) is None:
+            raise IsianSalah(
+                _("NIP %(nip)s: %(pesan)s") % {"nip": nip, "pesan": " ".join(salah) or _("harus 18 angka.")}
+            )
+        lain = Pejabat.objects.filter(nip=nip_mod.normalise_nip(nip)).first()
+        if lain is not None:
+            raise IsianSalah(_("NIP %(nip)s sudah dipakai %(nama)s.") % {"nip": nip, "nama": lain})
+    return Pejabat.objects.create(
+        nama=nama,
+        nip=nip or None,
+        jabatan=_teks(jabatan, _("Jabatan")),
+        pangkat_golongan=_teks(pangkat, _("Pangkat")),
+        unit=unit,
+    )
+
+
+VERB_BARIS: dict[str, Callable[..., Any]] = {
+    "sasaran": pindah_sasaran,
+    "indikator": pindah_indikator,
+    "program": pindah_program,
+}
