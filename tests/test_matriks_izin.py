@@ -122,6 +122,25 @@ HARAPAN: dict[str, dict[str, frozenset]] = {
     # acceptance); a user without such a role is refused before anything is stored.
     "agreements:pk_impor": {"GET": UBAH_SEMBARANG | SETUJU_A, "POST": UBAH_SEMBARANG | SETUJU_A},
     "agreements:pk_impor_pratinjau": {"GET": PENGUNGGAH, "POST": PENGUNGGAH},  # the uploader's own
+    # The editor of unit A's draft: "edit" on its unit (those who only view it get 403, others 404).
+    "agreements:pk_sunting": {"GET": UBAH_A},
+    "agreements:pk_sunting_kepala": {"POST": UBAH_A},
+    "agreements:pk_sunting_pihak[pertama]": {"GET": UBAH_A, "POST": UBAH_A},
+    "agreements:pk_sunting_pihak[kedua]": {"GET": UBAH_A, "POST": UBAH_A},
+    "agreements:pk_sunting_tanda_tangan": {"POST": UBAH_A},
+    "agreements:pk_sunting_sasaran_tambah": {"POST": UBAH_A},
+    "agreements:pk_sunting_indikator_tambah": {"POST": UBAH_A},
+    "agreements:pk_sunting_program_tambah": {"POST": UBAH_A},
+    "agreements:pk_sunting_penjelasan": {"GET": UBAH_A, "POST": UBAH_A},
+    "agreements:pk_sunting_baris[sasaran]": {"GET": UBAH_A, "POST": UBAH_A},
+    "agreements:pk_sunting_baris[indikator]": {"GET": UBAH_A, "POST": UBAH_A},
+    "agreements:pk_sunting_baris[program]": {"GET": UBAH_A, "POST": UBAH_A},
+    "agreements:pk_sunting_hapus[sasaran]": {"GET": UBAH_A, "POST": UBAH_A},
+    "agreements:pk_sunting_hapus[indikator]": {"GET": UBAH_A, "POST": UBAH_A},
+    "agreements:pk_sunting_hapus[program]": {"GET": UBAH_A, "POST": UBAH_A},
+    "agreements:pk_sunting_pindah[sasaran]": {"POST": UBAH_A},
+    "agreements:pk_sunting_pindah[indikator]": {"POST": UBAH_A},
+    "agreements:pk_sunting_pindah[program]": {"POST": UBAH_A},
     # Documents.
     "documents:pk_unduh[draf,pdf]": {"GET": LIHAT_A},
     "documents:pk_unduh[draf,docx]": {"GET": LIHAT_A},
@@ -441,6 +460,36 @@ def _permintaan(w) -> dict[str, SimpleNamespace]:
     baris("agreements:pk_riwayat", u("agreements:pk_riwayat", args=[w.terbit.pk]))
     baris("agreements:pk_beda", u("agreements:pk_beda", args=[w.terbit.pk, w.draf.pk]))
     baris("agreements:pk_pindaian", u("agreements:pk_pindaian", args=[w.terbit.pk, w.pindaian.pk]))
+    draf = w.draf
+    sasaran = draf.sasaran.order_by("urutan", "pk").first()
+    indikator = sasaran.indikator.order_by("urutan", "pk").first()
+    program = draf.program.order_by("urutan", "pk").first()
+    baris("agreements:pk_sunting", u("agreements:pk_sunting", args=[draf.pk]))
+    for nama in ("kepala", "tanda_tangan", "sasaran_tambah", "program_tambah"):
+        baris(f"agreements:pk_sunting_{nama}", u(f"agreements:pk_sunting_{nama}", args=[draf.pk]))
+    for ke in ("pertama", "kedua"):
+        baris(f"agreements:pk_sunting_pihak[{ke}]", u("agreements:pk_sunting_pihak", args=[draf.pk, ke]))
+    baris(
+        "agreements:pk_sunting_indikator_tambah",
+        u("agreements:pk_sunting_indikator_tambah", args=[draf.pk, sasaran.pk]),
+    )
+    baris(
+        "agreements:pk_sunting_penjelasan",
+        u("agreements:pk_sunting_penjelasan", args=[draf.pk, indikator.pk]),
+    )
+    for bagian, obj in (("sasaran", sasaran), ("indikator", indikator), ("program", program)):
+        baris(
+            f"agreements:pk_sunting_baris[{bagian}]",
+            u("agreements:pk_sunting_baris", args=[draf.pk, bagian, obj.pk]),
+        )
+        baris(
+            f"agreements:pk_sunting_hapus[{bagian}]",
+            u("agreements:pk_sunting_hapus", args=[draf.pk, bagian, obj.pk]),
+        )
+        baris(
+            f"agreements:pk_sunting_pindah[{bagian}]",
+            u("agreements:pk_sunting_pindah", args=[draf.pk, bagian, obj.pk, "turun"]),
+        )
     baris("agreements:pk_impor", u("agreements:pk_impor"))
     baris("agreements:pk_impor_pratinjau", u("agreements:pk_impor_pratinjau", args=[w.unggahan.pk]))
     baris("documents:unduhan", u("documents:unduhan"))

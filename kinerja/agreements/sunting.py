@@ -22,7 +22,7 @@ from kinerja.agreements import kolom
 from kinerja.agreements.alur import StatusTidakSesuai, TidakBerhak
 from kinerja.agreements.models import Indikator, PerjanjianKinerja, Program, Sasaran, Tingkat
 from kinerja.domain import pk as d
-from kinerja.domain.pk_beda import beda_bidang, teks_nilai
+from kinerja.domain.pk_beda import beda_bidang, teks_nilai, teks_tanda_tangan
 from kinerja.domain.pk_text import parse_target
 from kinerja.riwayat.models import catat
 from kinerja.units.models import Pejabat, Unit
@@ -460,6 +460,28 @@ def ubah_kepala(perjanjian: PerjanjianKinerja, oleh, *, tempat: str, tanggal: st
             _catat(p, oleh, "pk.ubah", "Perjanjian Kinerja", perubahan, {})
     perjanjian.refresh_from_db()
     return perjanjian
+
+
+def samakan_tanda_tangan(perjanjian: PerjanjianKinerja, oleh) -> None:
+    """Drop the signature blocks as printed in the imported file: the PK's documents then print the
+    parties on every page (one name, one NIP), which is how a slip between pages is fixed."""
+    from kinerja.agreements.models import TandaTangan
+
+    with _suntingan(perjanjian, oleh) as p:
+        if not p.tanda_tangan.exists():
+            return
+        from kinerja.agreements.domain_pk import to_domain
+
+        lama = teks_tanda_tangan(to_domain(p))
+        TandaTangan.objects.filter(perjanjian=p).delete()
+        _catat(
+            p,
+            oleh,
+            "pk.tanda_tangan.ubah",
+            _("Tanda tangan tercetak"),
+            [{"bidang": "tanda_tangan", "lama": lama, "baru": None}],
+            {},
+        )
 
 
 JABATAN_SEMENTARA = ("Plt.", "Plh.", "Pj.")  # pelaksana tugas, pelaksana harian, penjabat

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kinerja.agreements import views, views_alur, views_impor
+from kinerja.agreements import views, views_alur, views_impor, views_sunting
 
 app_name = "agreements"
 
@@ -13,6 +13,49 @@ urlpatterns = [
     path("pk/<int:pk_id>/beda/<int:lain_id>/", views_alur.pk_beda, name="pk_beda"),
     path("pk/<int:pk_id>/pindaian/<int:pindaian_id>/", views_alur.pk_pindaian, name="pk_pindaian"),
     path("pk/<int:pk_id>/json/", views_alur.pk_json, name="pk_json"),
+    path("pk/<int:pk_id>/ubah/", views_sunting.pk_sunting, name="pk_sunting"),
+    path("pk/<int:pk_id>/ubah/kepala/", views_sunting.pk_sunting_kepala, name="pk_sunting_kepala"),
+    path("pk/<int:pk_id>/ubah/pihak/<str:ke>/", views_sunting.pk_sunting_pihak, name="pk_sunting_pihak"),
+    path(
+        "pk/<int:pk_id>/ubah/tanda-tangan/",
+        views_sunting.pk_sunting_tanda_tangan,
+        name="pk_sunting_tanda_tangan",
+    ),
+    path(
+        "pk/<int:pk_id>/ubah/sasaran/tambah/",
+        views_sunting.pk_sunting_sasaran_tambah,
+        name="pk_sunting_sasaran_tambah",
+    ),
+    path(
+        "pk/<int:pk_id>/ubah/sasaran/<int:sasaran_id>/indikator/tambah/",
+        views_sunting.pk_sunting_indikator_tambah,
+        name="pk_sunting_indikator_tambah",
+    ),
+    path(
+        "pk/<int:pk_id>/ubah/program/tambah/",
+        views_sunting.pk_sunting_program_tambah,
+        name="pk_sunting_program_tambah",
+    ),
+    path(
+        "pk/<int:pk_id>/ubah/indikator/<int:baris_id>/penjelasan/",
+        views_sunting.pk_sunting_penjelasan,
+        name="pk_sunting_penjelasan",
+    ),
+    path(
+        "pk/<int:pk_id>/ubah/<str:bagian>/<int:baris_id>/",
+        views_sunting.pk_sunting_baris,
+        name="pk_sunting_baris",
+    ),
+    path(
+        "pk/<int:pk_id>/ubah/<str:bagian>/<int:baris_id>/hapus/",
+        views_sunting.pk_sunting_hapus,
+        name="pk_sunting_hapus",
+    ),
+    path(
+        "pk/<int:pk_id>/ubah/<str:bagian>/<int:baris_id>/<str:arah>/",
+        views_sunting.pk_sunting_pindah,
+        name="pk_sunting_pindah",
+    ),
     path("pk/impor/", views_impor.pk_impor, name="pk_impor"),
     path("pk/impor/<int:unggahan_id>/", views_impor.pk_impor_pratinjau, name="pk_impor_pratinjau"),
 ]

@@ -92,6 +92,7 @@ def _hidup(request: HttpRequest, perjanjian: PerjanjianKinerja, anggota: bool) -
         "versi_sesudah": rantai[indeks + 1] if indeks + 1 < len(rantai) else None,
         "aksi": alur.aksi_tersedia(request.user, perjanjian),
         "boleh_perubahan": alur.boleh_buat_perubahan(request.user, perjanjian),
+        "boleh_ubah": perjanjian.dapat_diubah and can(request.user, "edit", perjanjian.unit),
         "riwayat": baris_riwayat(riwayat),
         "pindaian": list(perjanjian.pindaian.defer("isi").order_by("-diunggah_pada")) if anggota else [],
         "anggota": anggota,

@@ -331,6 +331,11 @@ def _perubahan_baris(
     return Perubahan(bagian, "ubah", judul, lama, baru, tuple(bidang)) if bidang else None
 
 
+def teks_tanda_tangan(pk: d.NaskahPK) -> str | None:
+    """The printed signature blocks as one text (for the trail)."""
+    return _ttd(pk)
+
+
 def _ttd(pk: d.NaskahPK) -> str | None:
     return teks_nilai(
         [

@@ -1,0 +1,125 @@
+"""The PK editor's forms: plain Django forms, each over one row; the labels of the PK's own fields come
+from their one description (kinerja/domain/pk.py), so the form says what the document and the trail say."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from kinerja.agreements.models import Indikator, Tingkat
+from kinerja.agreements.sunting import JABATAN_SEMENTARA
+from kinerja.domain import pk as d
+from kinerja.units.models import Pejabat
+
+
+def _label(kelas: type, nama: str) -> str:
+    return gettext(d.label_field(kelas, nama)).capitalize()
+
+
+class KepalaForm(forms.Form):
+    tempat = forms.CharField(label=_("Tempat"), max_length=255, required=False)
+    tanggal = forms.CharField(
+        label=_("Tanggal"),
+        max_length=64,
+        required=False,
+        help_text=_("Mis. “2 Januari 2024”; boleh tanpa hari (“Januari 2024”)."),
+    )
+
+
+class SasaranForm(forms.Form):
+    tingkat = forms.ChoiceField(label=_("Tingkat"), choices=Tingkat.choices)
+    uraian = forms.CharField(label=_("Uraian sasaran"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class IndikatorForm(forms.Form):
+    uraian = forms.CharField(label=_("Uraian indikator"), widget=forms.Textarea(attrs={"rows": 2}))
+    target = forms.CharField(
+        label=_("Target"),
+        max_length=255,
+        help_text=_("Seperti dicetak: “84,00 (Baik)”, “100%”, “8 unit”, “BB”."),
+    )
+    satuan = forms.CharField(
+        label=_("Satuan"), max_length=128, required=False, help_text=_("Bila tidak tertulis pada target.")
+    )
+    polaritas = forms.ChoiceField(label=_("Polaritas"), choices=Indikator.Polaritas.choices)
+    sasaran = forms.ModelChoiceField(label=_("Sasaran"), queryset=None, required=False)
+
+    def __init__(self, *args, perjanjian=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if perjanjian is None:
+            del self.fields["sasaran"]
+        else:
+            self.fields["sasaran"].queryset = perjanjian.sasaran.order_by("urutan", "pk")
+            self.fields["sasaran"].label_from_instance = lambda s: f"{s.get_tingkat_display()}: {s.uraian}"
+
+
+class IndikatorBaruForm(forms.Form):
+    """The short form under each sasaran: an indikator and its target."""
+
+    uraian = forms.CharField(label=_("Indikator baru"), max_length=4000)
+    target = forms.CharField(label=_("Target"), max_length=255)
+
+
+class PenjelasanForm(forms.Form):
+    """Lampiran 2 for one indikator: its fields and labels from `kinerja.domain.pk.Penjelasan`."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for k in d.kolom_tersimpan(d.Penjelasan):
+            if k.jenis == "pendek":
+                self.fields[k.nama] = forms.CharField(
+                    label=gettext(k.label).capitalize(), max_length=k.maks, required=False
+                )
+            else:
+                self.fields[k.nama] = forms.CharField(
+                    label=gettext(k.label).capitalize(),
+                    required=False,
+                    widget=forms.Textarea(attrs={"rows": 3}),
+                )
+        self.fields["dasar_hukum"] = forms.CharField(
+            label=_label(d.Penjelasan, "dasar_hukum"),
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 4}),
+            help_text=_("Satu peraturan per baris."),
+        )
+
+
+class ProgramForm(forms.Form):
+    nama = forms.CharField(label=_("Nama program"), widget=forms.Textarea(attrs={"rows": 2}))
+    anggaran = forms.CharField(
+        label=_("Anggaran (Rp)"),
+        max_length=64,
+        required=False,
+        help_text=_("Mis. “Rp1.521.097.505,00” atau “1521097505”."),
+    )
+
+
+class PihakForm(forms.Form):
+    pejabat = forms.ModelChoiceField(label=_("Pejabat"), queryset=Pejabat.objects.none(), required=False)
+    sementara = forms.ChoiceField(
+        label=_("Keterangan jabatan"),
+        required=False,
+        choices=[("", _("— (definitif)"))] + [(x, x) for x in JABATAN_SEMENTARA],
+        help_text=_("Plt. (pelaksana tugas), Plh. (pelaksana harian) atau Pj. (penjabat)."),
+    )
+    jabatan = forms.CharField(
+        label=_("Jabatan (seperti dicetak)"),
+        max_length=255,
+        required=False,
+        help_text=_("Kosong: jabatan pejabat itu."),
+    )
+
+    def __init__(self, *args, pilihan=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if pilihan is not None:
+            self.fields["pejabat"].queryset = pilihan
+
+
+class PejabatBaruForm(forms.Form):
+    nama = forms.CharField(label=_("Nama (dengan gelar)"), max_length=255)
+    nip = forms.CharField(
+        label=_("NIP"), max_length=32, required=False, help_text=_("18 angka; diperiksa saat disimpan.")
+    )
+    pangkat = forms.CharField(label=_("Pangkat/golongan"), max_length=255, required=False)
+    jabatan = forms.CharField(label=_("Jabatan"), max_length=255, required=False)

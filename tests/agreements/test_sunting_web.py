@@ -1,0 +1,122 @@
+"""The PK editor on the web: forms per row, findings linked to the form that fixes them, bad input kept."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from kinerja.agreements.models import Indikator, Program
+from kinerja.riwayat.models import Riwayat
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def draf(pk_factory, unit_a):
+    return pk_factory(unit_a, n_indikator=4, draft=True)
+
+
+def _ubah(pk) -> str:
+    return reverse("agreements:pk_sunting", args=[pk.pk])
+
+
+def test_the_editor_shows_every_row_and_links_each_finding_to_its_form(client_as, operator_a, draf):
+    html = client_as(operator_a).get(_ubah(draf)).content.decode()
+    for i in Indikator.objects.filter(sasaran__perjanjian=draf):
+        assert f'id="indikator-{i.pk}"' in html and i.uraian in html
+        assert reverse("agreements:pk_sunting_baris", args=[draf.pk, "indikator", i.pk]) in html
+    # The built PK has a "Balk" predicate slip (a peringatan at its indikator): the finding links to
+    # the form of that indikator, which opens with the target ready to fix.
+    ikm = Indikator.objects.get(sasaran__perjanjian=draf, uraian__startswith="Indeks")
+    url = reverse("agreements:pk_sunting_baris", args=[draf.pk, "indikator", ikm.pk])
+    assert re.search(rf'<a href="{re.escape(url)}">Lampiran 1, tabel kinerja', html)
+    form = client_as(operator_a).get(url).content.decode()
+    assert 'value="84,00 (Balk)"' in form
+    # Fixed through that form: the finding is gone, one trail entry.
+    r = client_as(operator_a).post(
+        url,
+        {
+            "uraian": ikm.uraian,
+            "target": "84,00 (Baik)",
+            "satuan": "",
+            "polaritas": "positif",
+            "sasaran": ikm.sasaran_id,
+        },
+    )
+    assert r.status_code == 302 and r["Location"].endswith(f"#indikator-{ikm.pk}")
+    # The slip in Lampiran 1 is fixed; the same slip in its Lampiran 2 penjelasan links to that form.
+    sisa = client_as(operator_a).get(_ubah(draf)).content.decode()
+    assert html.count("<code>PK-TGT-002</code>") == 2 and sisa.count("<code>PK-TGT-002</code>") == 1
+    assert reverse("agreements:pk_sunting_penjelasan", args=[draf.pk, ikm.pk]) in sisa
+    assert Riwayat.objects.untuk(draf).last().perubahan == [
+        {"bidang": "target", "lama": "84,00 (Balk)", "baru": "84,00 (Baik)"}
+    ]
+
+
+def test_adding_rows_and_a_refused_value_keeps_what_was_typed(client_as, operator_a, draf):
+    client = client_as(operator_a)
+    sasaran = draf.sasaran.order_by("urutan").first()
+    r = client.post(
+        reverse("agreements:pk_sunting_indikator_tambah", args=[draf.pk, sasaran.pk]),
+        {"uraian": "Jumlah inovasi pelayanan", "target": "2 inovasi"},
+    )
+    assert r.status_code == 302 and Indikator.objects.filter(uraian="Jumlah inovasi pelayanan").exists()
+    r = client.post(
+        reverse("agreements:pk_sunting_program_tambah", args=[draf.pk]),
+        {"nama": "Program Penyelenggaraan Ketenteraman", "anggaran": "dua juta"},
+    )
+    html = r.content.decode()
+    assert r.status_code == 400 and "Anggaran “dua juta” tidak terbaca" in html
+    assert "Program Penyelenggaraan Ketenteraman" in html and 'value="dua juta"' in html
+    assert not Program.objects.filter(nama__startswith="Program Penyelenggaraan").exists()
+
+
+def test_moving_and_removing_rows(client_as, operator_a, draf):
+    client = client_as(operator_a)
+    pertama, kedua = draf.program.order_by("urutan")[:2]
+    client.post(reverse("agreements:pk_sunting_pindah", args=[draf.pk, "program", kedua.pk, "naik"]))
+    assert list(draf.program.order_by("urutan").values_list("pk", flat=True))[:2] == [kedua.pk, pertama.pk]
+    assert (
+        "Hapus?"
+        in client.get(
+            reverse("agreements:pk_sunting_hapus", args=[draf.pk, "program", pertama.pk])
+        ).content.decode()
+    )
+    client.post(reverse("agreements:pk_sunting_hapus", args=[draf.pk, "program", pertama.pk]))
+    assert not Program.objects.filter(pk=pertama.pk).exists()
+
+
+def test_only_the_units_editors_and_only_a_draft(
+    client_as, operator_b, pimpinan_a, operator_a, pk_factory, unit_a, draf
+):
+    assert client_as(operator_b).get(_ubah(draf)).status_code == 404
+    assert client_as(pimpinan_a).get(_ubah(draf)).status_code == 403
+    terbit = pk_factory(unit_a, tahun=2023)
+    r = client_as(operator_a).get(_ubah(terbit))
+    assert r.status_code == 409 and "buat PK perubahan" in r.content.decode()
+    # The PK page offers the editor to those who may use it.
+    assert (
+        _ubah(draf)
+        in client_as(operator_a).get(reverse("agreements:pk_detail", args=[draf.pk])).content.decode()
+    )
+    assert (
+        _ubah(draf)
+        not in client_as(pimpinan_a).get(reverse("agreements:pk_detail", args=[draf.pk])).content.decode()
+    )
+
+
+def test_the_editor_runs_a_fixed_number_of_queries(
+    client_as, operator_a, pk_factory, unit_a, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_as(operator_a)
+    kecil = pk_factory(unit_a, n_indikator=3, draft=True)
+    besar = pk_factory(unit_a, n_indikator=60, draft=True, tahun=2025)
+    with CaptureQueriesContext(connection) as q:
+        assert client.get(_ubah(kecil)).status_code == 200
+    with django_assert_num_queries(len(q.captured_queries)):
+        assert client.get(_ubah(besar)).status_code == 200
