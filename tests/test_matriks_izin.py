@@ -122,6 +122,8 @@ HARAPAN: dict[str, dict[str, frozenset]] = {
     # acceptance); a user without such a role is refused before anything is stored.
     "agreements:pk_impor": {"GET": UBAH_SEMBARANG | SETUJU_A, "POST": UBAH_SEMBARANG | SETUJU_A},
     "agreements:pk_impor_pratinjau": {"GET": PENGUNGGAH, "POST": PENGUNGGAH},  # the uploader's own
+    # An empty PK: for those who may edit some unit (the unit's choices are theirs).
+    "agreements:pk_baru": {"GET": UBAH_SEMBARANG, "POST": UBAH_SEMBARANG},
     # The editor of unit A's draft: "edit" on its unit (those who only view it get 403, others 404).
     "agreements:pk_sunting": {"GET": UBAH_A},
     "agreements:pk_sunting_kepala": {"POST": UBAH_A},
@@ -464,6 +466,7 @@ def _permintaan(w) -> dict[str, SimpleNamespace]:
     sasaran = draf.sasaran.order_by("urutan", "pk").first()
     indikator = sasaran.indikator.order_by("urutan", "pk").first()
     program = draf.program.order_by("urutan", "pk").first()
+    baris("agreements:pk_baru", u("agreements:pk_baru"))
     baris("agreements:pk_sunting", u("agreements:pk_sunting", args=[draf.pk]))
     for nama in ("kepala", "tanda_tangan", "sasaran_tambah", "program_tambah"):
         baris(f"agreements:pk_sunting_{nama}", u(f"agreements:pk_sunting_{nama}", args=[draf.pk]))

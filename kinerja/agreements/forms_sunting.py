@@ -123,3 +123,32 @@ class PejabatBaruForm(forms.Form):
     )
     pangkat = forms.CharField(label=_("Pangkat/golongan"), max_length=255, required=False)
     jabatan = forms.CharField(label=_("Jabatan"), max_length=255, required=False)
+
+
+class PKBaruForm(forms.Form):
+    """An empty PK: the unit, the year and the pihak pertama (a pejabat of the unit, or a new one)."""
+
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=None)
+    tahun = forms.IntegerField(label=_("Tahun"), min_value=2000, max_value=2100)
+    pejabat = forms.ModelChoiceField(
+        label=_("Pihak pertama"),
+        queryset=None,
+        required=False,
+        help_text=_("Pejabat unit itu; kosongkan untuk menambah pejabat baru di bawah."),
+    )
+    nama = forms.CharField(label=_("Nama pejabat baru (dengan gelar)"), max_length=255, required=False)
+    nip = forms.CharField(label=_("NIP"), max_length=32, required=False)
+    jabatan = forms.CharField(label=_("Jabatan"), max_length=255, required=False)
+    pangkat = forms.CharField(label=_("Pangkat/golongan"), max_length=255, required=False)
+
+    def __init__(self, *args, unit_boleh=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = unit_boleh
+        self.fields["pejabat"].queryset = Pejabat.objects.filter(unit__in=unit_boleh).select_related("unit")
+        self.fields["pejabat"].label_from_instance = lambda p: f"{p.nama} — {p.jabatan or p.unit}"
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("pejabat") and not (data.get("nama") or "").strip():
+            self.add_error("pejabat", gettext("Pilih pejabat atau isi nama pejabat baru."))
+        return data

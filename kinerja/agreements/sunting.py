@@ -580,6 +580,37 @@ def tambah_pejabat(
     )
 
 
+def buat_pk(unit: Unit, oleh, *, tahun: int, pihak_pertama: Pejabat) -> PerjanjianKinerja:
+    """An empty PK of `unit` for `tahun`, a draft to fill in the editor (pihak kedua: change it there).
+
+    The pihak kedua is proposed from the unit above: its pejabat if it has exactly one.
+    """
+    if oleh is None or not getattr(oleh, "is_authenticated", False) or not can(oleh, "edit", unit):
+        raise TidakBerhak(_("Anda tidak berhak membuat PK untuk %s.") % unit)
+    if not 2000 <= tahun <= 2100:
+        raise IsianSalah(_("Tahun %d tidak masuk akal.") % tahun)
+    if pihak_pertama.unit_id != unit.pk:
+        raise IsianSalah(_("%(nama)s bukan pejabat %(unit)s.") % {"nama": pihak_pertama, "unit": unit})
+    atasan = list(Pejabat.objects.filter(unit_id=unit.induk_id)[:2]) if unit.induk_id else []
+    kedua = atasan[0] if len(atasan) == 1 else None
+    with transaction.atomic():
+        ada = (
+            PerjanjianKinerja.objects.dengan_kunci(unit, tahun, "murni", pihak_pertama)
+            .exclude(status__in=["diganti"])
+            .first()
+        )
+        if ada is not None:
+            raise StatusTidakSesuai(
+                _("Sudah ada PK %(tahun)s %(nama)s (%(status)s): lanjutkan di /pk/%(id)d/.")
+                % {"tahun": tahun, "nama": pihak_pertama, "status": ada.get_status_display(), "id": ada.pk}
+            )
+        p = PerjanjianKinerja(unit=unit, tahun=tahun, pihak_pertama=pihak_pertama, pihak_kedua=kedua)
+        p.snapshot_pihak()
+        p.save()
+        catat(p, "pk.buat", oleh=oleh, ke=p.status, catatan=_("PK baru, kosong, diisi di halaman ubah."))
+    return p
+
+
 VERB_BARIS: dict[str, Callable[..., Any]] = {
     "sasaran": pindah_sasaran,
     "indikator": pindah_indikator,

@@ -13,6 +13,7 @@ urlpatterns = [
     path("pk/<int:pk_id>/beda/<int:lain_id>/", views_alur.pk_beda, name="pk_beda"),
     path("pk/<int:pk_id>/pindaian/<int:pindaian_id>/", views_alur.pk_pindaian, name="pk_pindaian"),
     path("pk/<int:pk_id>/json/", views_alur.pk_json, name="pk_json"),
+    path("pk/baru/", views_sunting.pk_baru, name="pk_baru"),
     path("pk/<int:pk_id>/ubah/", views_sunting.pk_sunting, name="pk_sunting"),
     path("pk/<int:pk_id>/ubah/kepala/", views_sunting.pk_sunting_kepala, name="pk_sunting_kepala"),
     path("pk/<int:pk_id>/ubah/pihak/<str:ke>/", views_sunting.pk_sunting_pihak, name="pk_sunting_pihak"),

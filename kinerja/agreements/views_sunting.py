@@ -474,3 +474,51 @@ def pk_sunting_pihak(request: HttpRequest, pk_id: int, ke: str) -> HttpResponse:
         {"perjanjian": perjanjian, "ke": ke, "unit": unit, "form": form, "baru": baru, "galat_isian": galat},
         status=400 if galat else 200,
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pk_baru(request: HttpRequest) -> HttpResponse:
+    """An empty PK for a unit the user may edit, filled in the editor afterwards."""
+    from datetime import date
+
+    from kinerja.agreements.forms_sunting import PKBaruForm
+    from kinerja.units.models import Unit
+
+    unit_boleh = Unit.objects.visible_to(request.user, "edit")
+    if not unit_boleh.exists():
+        raise PermissionDenied(_("Membuat PK adalah tugas operator atau admin sebuah unit."))
+    form = PKBaruForm(request.POST or None, unit_boleh=unit_boleh, initial={"tahun": date.today().year + 1})
+    hasil: dict = {}
+    galat = None
+    if request.method == "POST":
+
+        def buat() -> None:
+            c = form.cleaned_data
+            pejabat = c["pejabat"] or sunting.tambah_pejabat(
+                c["unit"],
+                request.user,
+                nama=c["nama"],
+                nip=c["nip"],
+                jabatan=c["jabatan"],
+                pangkat=c["pangkat"],
+            )
+            hasil["pk"] = sunting.buat_pk(c["unit"], request.user, tahun=c["tahun"], pihak_pertama=pejabat)
+
+        from django.db import transaction
+
+        with transaction.atomic():
+            galat = _jalankan(request, form, buat)
+            if galat:
+                transaction.set_rollback(True)
+        if galat is None:
+            messages.success(
+                request, _("PK baru dibuat sebagai draf: isi sasaran, indikator dan programnya.")
+            )
+            return redirect("agreements:pk_sunting", pk_id=hasil["pk"].pk)
+    return render(
+        request,
+        "agreements/sunting/baru.html",
+        {"form": form, "galat_isian": galat},
+        status=400 if galat else 200,
+    )

@@ -120,3 +120,48 @@ def test_the_editor_runs_a_fixed_number_of_queries(
         assert client.get(_ubah(kecil)).status_code == 200
     with django_assert_num_queries(len(q.captured_queries)):
         assert client.get(_ubah(besar)).status_code == 200
+
+
+def test_an_operator_starts_an_empty_pk_and_fills_it_in(client_as, operator_a, unit_a):
+    from kinerja.agreements.models import PerjanjianKinerja
+    from kinerja.units.models import Pejabat
+
+    client = client_as(operator_a)
+    url = reverse("agreements:pk_baru")
+    form = client.get(url).context["form"]
+    assert list(form.fields["unit"].queryset) == [unit_a]
+    # No official chosen and none typed: refused, what was typed kept.
+    r = client.post(url, {"unit": unit_a.pk, "tahun": 2025, "nip": "19711010 199312 2 003"})
+    assert r.status_code == 400 and "Pilih pejabat atau isi nama pejabat baru" in r.content.decode()
+    assert "19711010 199312 2 003" in r.content.decode()
+    # A bad NIP for the new official: nothing is stored (neither the official nor the PK).
+    r = client.post(url, {"unit": unit_a.pk, "tahun": 2025, "nama": "SITI HAERANI, S.SOS", "nip": "1971"})
+    assert r.status_code == 400 and not Pejabat.objects.exists() and not PerjanjianKinerja.objects.exists()
+    r = client.post(
+        url,
+        {
+            "unit": unit_a.pk,
+            "tahun": 2025,
+            "nama": "SITI HAERANI, S.SOS",
+            "nip": "19711010 199312 2 003",
+            "jabatan": "Camat Bajeng",
+        },
+    )
+    pk = PerjanjianKinerja.objects.get()
+    assert r.status_code == 302 and r["Location"] == _ubah(pk)
+    assert (pk.status, pk.tahun, pk.unit, pk.pihak_pertama_nama, pk.pihak_pertama_nip) == (
+        "draf",
+        2025,
+        unit_a,
+        "SITI HAERANI, S.SOS",
+        "197110101993122003",
+    )
+    assert Riwayat.objects.untuk(pk).get().aksi == "pk.buat"
+    # The same again: there is a draft already, the message says where.
+    r = client.post(url, {"unit": unit_a.pk, "tahun": 2025, "pejabat": pk.pihak_pertama_id})
+    assert r.status_code == 400 and f"/pk/{pk.pk}/" in r.content.decode()
+
+
+def test_someone_without_an_edit_role_cannot_start_a_pk(client_as, pimpinan_a, verifikator):
+    for user in (pimpinan_a, verifikator):
+        assert client_as(user).get(reverse("agreements:pk_baru")).status_code == 403

@@ -1,0 +1,33 @@
+"""The menu by role (issue #10): each person sees only what he may do.
+
+A context processor: `menu.impor` (operators and admins: they store PKs; a pimpinan signs them and is
+not sent to an import that would fail at the last step), `menu.skm` (anyone with a role: the unit's
+surveys), `menu.unduh` (admins: every PK of a year at once), `menu.admin` (staff). The roles are read
+once per request and shared with `can()` (kinerja.units.permissions caches them on the user).
+"""
+
+from __future__ import annotations
+
+from django.utils.functional import SimpleLazyObject
+
+from kinerja.units.models import UnitRole
+from kinerja.units.permissions import _roles
+
+
+def _menu(user) -> dict[str, bool]:
+    if not user.is_authenticated:
+        return {"impor": False, "skm": False, "unduh": False, "admin": False}
+    if user.is_superuser:
+        return {"impor": True, "skm": True, "unduh": True, "admin": user.is_staff}
+    peran = {p for p, _unit, _jalur in _roles(user)}
+    return {
+        "impor": bool(peran & {UnitRole.Peran.OPERATOR, UnitRole.Peran.ADMIN}),
+        "skm": bool(peran),
+        "unduh": UnitRole.Peran.ADMIN in peran,
+        "admin": user.is_staff,
+    }
+
+
+def menu(request) -> dict[str, object]:
+    """The menu's entries for the signed-in user (computed only when a page shows the menu)."""
+    return {"menu": SimpleLazyObject(lambda: _menu(request.user))}
