@@ -327,16 +327,17 @@ def ubah_penjelasan(
 
 def hapus_indikator(indikator: Indikator, oleh) -> None:
     with _suntingan(indikator.sasaran.perjanjian, oleh) as p:
-        ind = Indikator.objects.get(pk=indikator.pk, sasaran__perjanjian=p)
-        _catat(
-            p,
-            oleh,
-            "pk.indikator.hapus",
-            _judul("Indikator", ind.uraian),
-            _bidang(d.Indikator, _nilai(ind, d.Indikator), None),
-            {"id": ind.pk},
+        _hapus(
+            p, oleh, Indikator.objects.get(pk=indikator.pk, sasaran__perjanjian=p), d.Indikator, "Indikator"
         )
-        ind.delete()
+
+
+def _hapus(p: PerjanjianKinerja, oleh, obj: Any, kelas: type, bagian: str) -> None:
+    """Remove one row, its fields kept in the trail (old → none)."""
+    teks = obj.uraian if kelas is d.Indikator else obj.nama
+    kode = f"pk.{bagian.lower()}.hapus"
+    _catat(p, oleh, kode, _judul(bagian, teks), _bidang(kelas, _nilai(obj, kelas), None), {"id": obj.pk})
+    obj.delete()
 
 
 def pindah_indikator(indikator: Indikator, oleh, arah: int) -> None:
@@ -404,16 +405,7 @@ def ubah_program(program: Program, oleh, *, nama: str, anggaran: str | Decimal |
 
 def hapus_program(program: Program, oleh) -> None:
     with _suntingan(program.perjanjian, oleh) as p:
-        prog = Program.objects.get(pk=program.pk, perjanjian=p)
-        _catat(
-            p,
-            oleh,
-            "pk.program.hapus",
-            _judul("Program", prog.nama),
-            _bidang(d.Program, _nilai(prog, d.Program), None),
-            {"id": prog.pk},
-        )
-        prog.delete()
+        _hapus(p, oleh, Program.objects.get(pk=program.pk, perjanjian=p), d.Program, "Program")
 
 
 def pindah_program(program: Program, oleh, arah: int) -> None:

@@ -188,29 +188,29 @@ def pk_sunting_kepala(request: HttpRequest, pk_id: int) -> HttpResponse:
     return _ke_baris(perjanjian, "kepala")
 
 
+def _tambah(request: HttpRequest, perjanjian: PerjanjianKinerja, form, buat, kunci: str, pesan: str, **lain):
+    """Add one row through `buat(cleaned_data)`; back to it, or the page again with the form as typed."""
+    hasil = {}
+    galat = _jalankan(request, form, lambda: hasil.setdefault("baris", buat(form.cleaned_data)))
+    if galat:
+        return _halaman(request, perjanjian, bentuk_salah={kunci: form, **lain}, galat=galat)
+    messages.success(request, pesan)
+    baris = hasil["baris"]
+    return _ke_baris(perjanjian, f"{baris._meta.model_name}-{baris.pk}")
+
+
 @login_required
 @require_POST
 def pk_sunting_sasaran_tambah(request: HttpRequest, pk_id: int) -> HttpResponse:
     perjanjian = _perjanjian(request, pk_id)
-    form = SasaranForm(request.POST)
-    hasil = {}
-    galat = _jalankan(
+    return _tambah(
         request,
-        form,
-        lambda: hasil.setdefault(
-            "s",
-            sunting.tambah_sasaran(
-                perjanjian,
-                request.user,
-                tingkat=form.cleaned_data["tingkat"],
-                uraian=form.cleaned_data["uraian"],
-            ),
-        ),
+        perjanjian,
+        SasaranForm(request.POST),
+        lambda c: sunting.tambah_sasaran(perjanjian, request.user, tingkat=c["tingkat"], uraian=c["uraian"]),
+        "sasaran_baru",
+        _("Sasaran ditambahkan."),
     )
-    if galat:
-        return _halaman(request, perjanjian, bentuk_salah={"sasaran_baru": form}, galat=galat)
-    messages.success(request, _("Sasaran ditambahkan."))
-    return _ke_baris(perjanjian, f"sasaran-{hasil['s'].pk}")
 
 
 @login_required
@@ -218,52 +218,29 @@ def pk_sunting_sasaran_tambah(request: HttpRequest, pk_id: int) -> HttpResponse:
 def pk_sunting_indikator_tambah(request: HttpRequest, pk_id: int, sasaran_id: int) -> HttpResponse:
     perjanjian = _perjanjian(request, pk_id)
     sasaran = _baris(perjanjian, "sasaran", sasaran_id)
-    form = IndikatorBaruForm(request.POST)
-    hasil = {}
-    galat = _jalankan(
+    return _tambah(
         request,
-        form,
-        lambda: hasil.setdefault(
-            "i",
-            sunting.tambah_indikator(
-                sasaran, request.user, uraian=form.cleaned_data["uraian"], target=form.cleaned_data["target"]
-            ),
-        ),
+        perjanjian,
+        IndikatorBaruForm(request.POST),
+        lambda c: sunting.tambah_indikator(sasaran, request.user, uraian=c["uraian"], target=c["target"]),
+        "indikator_baru",
+        _("Indikator ditambahkan."),
+        indikator_baru_di=sasaran.pk,
     )
-    if galat:
-        return _halaman(
-            request,
-            perjanjian,
-            bentuk_salah={"indikator_baru": form, "indikator_baru_di": sasaran.pk},
-            galat=galat,
-        )
-    messages.success(request, _("Indikator ditambahkan."))
-    return _ke_baris(perjanjian, f"indikator-{hasil['i'].pk}")
 
 
 @login_required
 @require_POST
 def pk_sunting_program_tambah(request: HttpRequest, pk_id: int) -> HttpResponse:
     perjanjian = _perjanjian(request, pk_id)
-    form = ProgramForm(request.POST)
-    hasil = {}
-    galat = _jalankan(
+    return _tambah(
         request,
-        form,
-        lambda: hasil.setdefault(
-            "p",
-            sunting.tambah_program(
-                perjanjian,
-                request.user,
-                nama=form.cleaned_data["nama"],
-                anggaran=form.cleaned_data["anggaran"],
-            ),
-        ),
+        perjanjian,
+        ProgramForm(request.POST),
+        lambda c: sunting.tambah_program(perjanjian, request.user, nama=c["nama"], anggaran=c["anggaran"]),
+        "program_baru",
+        _("Program ditambahkan."),
     )
-    if galat:
-        return _halaman(request, perjanjian, bentuk_salah={"program_baru": form}, galat=galat)
-    messages.success(request, _("Program ditambahkan."))
-    return _ke_baris(perjanjian, f"program-{hasil['p'].pk}")
 
 
 # ---------------------------------------------------------------------------------------------------
