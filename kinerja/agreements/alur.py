@@ -218,11 +218,10 @@ def _pindah(
 
 
 def temuan_pk(perjanjian: PerjanjianKinerja) -> list[Temuan]:
-    """The review's findings on the stored PK."""
-    from kinerja.agreements.domain_pk import to_domain
-    from kinerja.domain.review import review
+    """The review's findings on the stored PK, with the cascade rules (`kinerja.agreements.jenjang`)."""
+    from kinerja.agreements.jenjang import temuan_pk as temuan
 
-    return review(to_domain(perjanjian))
+    return temuan(perjanjian)
 
 
 def kunci_temuan(t: Temuan) -> str:

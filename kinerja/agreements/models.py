@@ -279,6 +279,16 @@ class Sasaran(models.Model):
     )
     tingkat = models.CharField(_("tingkat"), max_length=16, choices=Tingkat.choices)
     urutan = models.PositiveIntegerField(_("urutan"), default=0)
+    # The cascade: the sasaran this one supports (of the superior's PK, or of a higher level of this PK).
+    mendukung = models.ForeignKey(
+        "self",
+        verbose_name=_("mendukung"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="pendukung",
+        help_text=_("Sasaran PK atasan (atau tingkat di atasnya) yang didukung sasaran ini."),
+    )
     # uraian, baris: from kinerja.domain.pk.Sasaran (kolom.pasang below).
 
     class Meta:
@@ -312,6 +322,16 @@ class Indikator(models.Model):
         _("polaritas"), max_length=8, choices=Polaritas.choices, default=Polaritas.POSITIF
     )
     berpenjelasan = models.BooleanField(_("mempunyai penjelasan"), default=False)
+    # The cascade: the indikator this one supports (of the superior's PK, or a higher level of this PK).
+    mendukung = models.ForeignKey(
+        "self",
+        verbose_name=_("mendukung"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="pendukung",
+        help_text=_("Indikator PK atasan (atau tingkat di atasnya) yang didukung indikator ini."),
+    )
     # uraian, the target's columns, baris (kinerja.domain.pk.Indikator) and the Lampiran 2 columns
     # (kinerja.domain.pk.Penjelasan): added by kolom.pasang below.
 

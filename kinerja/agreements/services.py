@@ -461,7 +461,7 @@ def _cari_atasan(perjanjian: PerjanjianKinerja) -> PerjanjianKinerja | None:
         return perjanjian.atasan_pk
     calon = PerjanjianKinerja.objects.filter(
         tahun=perjanjian.tahun, pihak_pertama_id=perjanjian.pihak_kedua_id
-    )
+    ).exclude(status__in=[Status.DICABUT, Status.DIGANTI])
     if perjanjian.pk:
         calon = calon.exclude(pk=perjanjian.pk)
     # Prefer the same jenis (a PK perubahan cascades from the superior's PK perubahan).

@@ -15,12 +15,12 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 
 from kinerja.agreements import kolom
 from kinerja.agreements.alur import StatusTidakSesuai, TidakBerhak
-from kinerja.agreements.models import Indikator, PerjanjianKinerja, Program, Sasaran, Tingkat
+from kinerja.agreements.models import TINGKAT_URUTAN, Indikator, PerjanjianKinerja, Program, Sasaran, Tingkat
 from kinerja.domain import pk as d
 from kinerja.domain.pk_beda import beda_bidang, teks_nilai, teks_tanda_tangan
 from kinerja.domain.pk_text import parse_target
@@ -145,22 +145,21 @@ def _tingkat(tingkat: str) -> str:
     return tingkat
 
 
-def tambah_sasaran(perjanjian: PerjanjianKinerja, oleh, *, tingkat: str, uraian: str) -> Sasaran:
-    """A new sasaran at the end of its level."""
+def tambah_sasaran(
+    perjanjian: PerjanjianKinerja, oleh, *, tingkat: str, uraian: str, mendukung: Sasaran | None = None
+) -> Sasaran:
+    """A new sasaran at the end of its level (`mendukung`: the sasaran above it supports)."""
     with _suntingan(perjanjian, oleh) as p:
         nilai = d.Sasaran(tingkat=_tingkat(tingkat), uraian=_teks(uraian, _("Uraian sasaran"), wajib=True))  # type: ignore[arg-type]
         urutan = (p.sasaran.aggregate(m=Max("urutan"))["m"] or 0) + 1
         s = Sasaran(perjanjian=p, urutan=urutan)
         _terapkan(s, d.Sasaran, nilai)
+        perubahan = _bidang(d.Sasaran, None, nilai)
+        if mendukung is not None:
+            s.mendukung = _pilihan_tautan(p, s, mendukung)
+            perubahan.append({"bidang": "mendukung", "lama": None, "baru": _teks_tautan(mendukung)})
         s.save()
-        _catat(
-            p,
-            oleh,
-            "pk.sasaran.tambah",
-            _judul("Sasaran", s.uraian),
-            _bidang(d.Sasaran, None, nilai),
-            {"id": s.pk},
-        )
+        _catat(p, oleh, "pk.sasaran.tambah", _judul("Sasaran", s.uraian), perubahan, {"id": s.pk})
     return s
 
 
@@ -236,9 +235,16 @@ def _isi_indikator(uraian: str, target: str, satuan: str | None) -> d.Indikator:
 
 
 def tambah_indikator(
-    sasaran: Sasaran, oleh, *, uraian: str, target: str, satuan: str | None = None, polaritas: str = "positif"
+    sasaran: Sasaran,
+    oleh,
+    *,
+    uraian: str,
+    target: str,
+    satuan: str | None = None,
+    polaritas: str = "positif",
+    mendukung: Indikator | None = None,
 ) -> Indikator:
-    """A new indikator at the end of its sasaran."""
+    """A new indikator at the end of its sasaran (`mendukung`: the indikator above it supports)."""
     with _suntingan(sasaran.perjanjian, oleh) as p:
         s = Sasaran.objects.get(pk=sasaran.pk, perjanjian=p)
         nilai = _isi_indikator(uraian, target, satuan)
@@ -246,11 +252,14 @@ def tambah_indikator(
         _terapkan(ind, d.Indikator, nilai)
         ind.target_desimal = _desimal(nilai.target.nilai)
         ind.polaritas = _polaritas(polaritas)
-        ind.save()
         perubahan = [
             *_bidang(d.Indikator, None, nilai),
             {"bidang": "polaritas", "lama": None, "baru": ind.polaritas},
         ]
+        if mendukung is not None:
+            ind.mendukung = _pilihan_tautan(p, ind, mendukung)
+            perubahan.append({"bidang": "mendukung", "lama": None, "baru": _teks_tautan(mendukung)})
+        ind.save()
         _catat(p, oleh, "pk.indikator.tambah", _judul("Indikator", ind.uraian), perubahan, {"id": ind.pk})
     return ind
 
@@ -601,6 +610,183 @@ def buat_pk(unit: Unit, oleh, *, tahun: int, pihak_pertama: Pejabat) -> Perjanji
         p.save()
         catat(p, "pk.buat", oleh=oleh, ke=p.status, catatan=_("PK baru, kosong, diisi di halaman ubah."))
     return p
+
+
+# ---------------------------------------------------------------------------------------------------
+# The cascade: the superior's PK, each row's link to what it supports, and rows derived from it
+# ---------------------------------------------------------------------------------------------------
+
+_ATASAN_TIDAK_SAH = (PerjanjianKinerja.Status.DICABUT,)
+
+
+def calon_atasan(p: PerjanjianKinerja):
+    """The PKs this one may derive from: of the same year, of this unit or a unit above it, not
+    withdrawn, not this PK nor a version of it."""
+    leluhur = p.unit.leluhur_ids or [p.unit_id]
+    return (
+        PerjanjianKinerja.objects.filter(tahun=p.tahun, unit_id__in=leluhur)
+        .exclude(pk=p.pk)
+        .exclude(status__in=[*_ATASAN_TIDAK_SAH, PerjanjianKinerja.Status.DIGANTI])
+        .exclude(pk=p.menggantikan_id)
+        .exclude(pihak_pertama_id=p.pihak_pertama_id)
+        .select_related("unit")
+        .order_by("unit__jalur", "-versi")
+    )
+
+
+def ubah_atasan(perjanjian: PerjanjianKinerja, oleh, atasan: PerjanjianKinerja | None) -> PerjanjianKinerja:
+    """Link the PK to the superior's PK it derives from (or unlink it); the rows' own links to the old
+    superior's PK are dropped with it (each one in the trail)."""
+    with _suntingan(perjanjian, oleh) as p:
+        if atasan is not None and not calon_atasan(p).filter(pk=atasan.pk).exists():
+            raise IsianSalah(
+                _(
+                    "%(pk)s tidak dapat menjadi PK atasan: pilih PK tahun %(tahun)d dari unit ini atau unit di atasnya."
+                )
+                % {"pk": atasan, "tahun": p.tahun}
+            )
+        if (atasan.pk if atasan else None) == p.atasan_pk_id:
+            return p
+        lama = str(p.atasan_pk) if p.atasan_pk_id else None
+        perubahan = [{"bidang": "atasan_pk", "lama": lama, "baru": str(atasan) if atasan else None}]
+        luar_s = Sasaran.objects.filter(perjanjian=p, mendukung__isnull=False).exclude(
+            mendukung__perjanjian=p
+        )
+        luar_i = Indikator.objects.filter(sasaran__perjanjian=p, mendukung__isnull=False).exclude(
+            mendukung__sasaran__perjanjian=p
+        )
+        for obj in [*luar_s.select_related("mendukung"), *luar_i.select_related("mendukung")]:
+            perubahan.append(
+                {
+                    "bidang": "mendukung",
+                    "lama": f"{_judul_baris(obj)}: {_teks_tautan(obj.mendukung)}",
+                    "baru": None,
+                }
+            )
+        luar_s.update(mendukung=None)
+        luar_i.update(mendukung=None)
+        p.atasan_pk = atasan
+        if atasan is not None and p.pihak_kedua_id is None:
+            # The superior's PK names the pihak kedua: its pihak pertama.
+            p.pihak_kedua = atasan.pihak_pertama
+            for k in ("nama", "nip", "jabatan", "pangkat"):
+                baru = getattr(atasan, f"pihak_pertama_{k}")
+                perubahan.append(
+                    {
+                        "bidang": f"pihak_kedua_{k}",
+                        "lama": getattr(p, f"pihak_kedua_{k}") or None,
+                        "baru": baru or None,
+                    }
+                )
+                setattr(p, f"pihak_kedua_{k}", baru)
+        p.save()
+        perubahan = [x for x in perubahan if x["lama"] != x["baru"]]
+        _catat(p, oleh, "pk.ubah", "Perjanjian Kinerja", perubahan, {})
+    perjanjian.refresh_from_db()
+    return perjanjian
+
+
+def _judul_baris(obj: Sasaran | Indikator) -> str:
+    return _judul("Sasaran" if isinstance(obj, Sasaran) else "Indikator", obj.uraian)
+
+
+def _teks_tautan(obj: Sasaran | Indikator) -> str:
+    """ "Indikator “IKM” (PK 2024 Bupati Gowa)": the supported row, named for the trail."""
+    pk = obj.perjanjian if isinstance(obj, Sasaran) else obj.sasaran.perjanjian
+    return f"{_judul_baris(obj)} ({pk})"
+
+
+def pilihan_tautan(p: PerjanjianKinerja, obj: Sasaran | Indikator):
+    """What a row may support: the same kind of row of the superior's PK or, for a row below the
+    strategis level, of a higher level of this PK."""
+    tingkat = obj.tingkat if isinstance(obj, Sasaran) else obj.sasaran.tingkat
+    lebih_tinggi = TINGKAT_URUTAN[: TINGKAT_URUTAN.index(tingkat)] if tingkat in TINGKAT_URUTAN else []
+    if isinstance(obj, Sasaran):
+        q = Q(perjanjian_id=p.atasan_pk_id) if p.atasan_pk_id else Q(pk__in=[])
+        q |= Q(perjanjian=p, tingkat__in=lebih_tinggi)
+        return Sasaran.objects.filter(q).exclude(pk=obj.pk).select_related("perjanjian")
+    q = Q(sasaran__perjanjian_id=p.atasan_pk_id) if p.atasan_pk_id else Q(pk__in=[])
+    q |= Q(sasaran__perjanjian=p, sasaran__tingkat__in=lebih_tinggi)
+    return Indikator.objects.filter(q).exclude(pk=obj.pk).select_related("sasaran__perjanjian")
+
+
+def _pilihan_tautan(p: PerjanjianKinerja, obj: Sasaran | Indikator, mendukung: Any) -> Any:
+    if not pilihan_tautan(p, obj).filter(pk=mendukung.pk).exists():
+        raise IsianSalah(
+            _(
+                "“%(baris)s” tidak dapat didukung oleh baris ini: pilih dari PK atasan atau tingkat di atasnya."
+            )
+            % {"baris": mendukung.uraian}
+        )
+    return mendukung
+
+
+def tautkan(obj: Sasaran | Indikator, oleh, mendukung: Sasaran | Indikator | None) -> Sasaran | Indikator:
+    """Set (or clear) what a sasaran or indikator supports; the trail keeps old → new."""
+    pk_asal = obj.perjanjian if isinstance(obj, Sasaran) else obj.sasaran.perjanjian
+    with _suntingan(pk_asal, oleh) as p:
+        kelas = type(obj)
+        baris = (
+            Sasaran.objects.get(pk=obj.pk, perjanjian=p)
+            if kelas is Sasaran
+            else Indikator.objects.select_related("sasaran").get(pk=obj.pk, sasaran__perjanjian=p)
+        )
+        if mendukung is not None and type(mendukung) is not kelas:
+            raise IsianSalah(_("Sasaran mendukung sasaran, indikator mendukung indikator."))
+        baru = _pilihan_tautan(p, baris, mendukung) if mendukung is not None else None
+        if (baru.pk if baru else None) == baris.mendukung_id:
+            return baris
+        lama = _teks_tautan(baris.mendukung) if baris.mendukung_id else None
+        baris.mendukung = baru
+        baris.save(update_fields=["mendukung"])
+        kode = "pk.sasaran.ubah" if kelas is Sasaran else "pk.indikator.ubah"
+        perubahan = [{"bidang": "mendukung", "lama": lama, "baru": _teks_tautan(baru) if baru else None}]
+        _catat(p, oleh, kode, _judul_baris(baris), perubahan, {"id": baris.pk})
+    return baris
+
+
+def turunkan(perjanjian: PerjanjianKinerja, oleh, indikator: list[int]) -> list[Sasaran]:
+    """Derive rows from the superior's published PK: each chosen indikator (by id) of it becomes an
+    indikator of this PK with the same words and target (to edit), under a sasaran strategis with its
+    sasaran's words; both linked to what they come from. A sasaran already derived is reused."""
+    from kinerja.agreements.models import Status
+
+    atasan = perjanjian.atasan_pk
+    if atasan is None or atasan.status != Status.DITERBITKAN:
+        raise IsianSalah(_("Pilih dulu PK atasan yang sudah diterbitkan, tempat PK ini diturunkan."))
+    dipilih = list(
+        Indikator.objects.filter(pk__in=indikator, sasaran__perjanjian=atasan)
+        .select_related("sasaran")
+        .order_by("sasaran__urutan", "sasaran_id", "urutan", "id")
+    )
+    if not dipilih:
+        raise IsianSalah(_("Pilih sedikitnya satu indikator PK atasan yang didukung unit ini."))
+    hasil: dict[int, Sasaran] = {
+        s.mendukung_id: s
+        for s in perjanjian.sasaran.filter(tingkat=Tingkat.STRATEGIS, mendukung__perjanjian=atasan)
+    }
+    with transaction.atomic():
+        for induk in dipilih:
+            s = hasil.get(induk.sasaran_id)
+            if s is None:
+                s = tambah_sasaran(
+                    perjanjian,
+                    oleh,
+                    tingkat=Tingkat.STRATEGIS,
+                    uraian=induk.sasaran.uraian,
+                    mendukung=induk.sasaran,
+                )
+                hasil[induk.sasaran_id] = s
+            tambah_indikator(
+                s,
+                oleh,
+                uraian=induk.uraian,
+                target=induk.target_teks,
+                satuan=induk.satuan or None,
+                polaritas=induk.polaritas,
+                mendukung=induk,
+            )
+    return list(hasil.values())
 
 
 VERB_BARIS: dict[str, Callable[..., Any]] = {

@@ -22,7 +22,7 @@ from kinerja.agreements.alur import (
     boleh,
 )
 from kinerja.agreements.domain_pk import to_domain, to_domain_banyak
-from kinerja.agreements.models import Indikator, PerjanjianKinerja, Status
+from kinerja.agreements.models import Indikator, PerjanjianKinerja, Sasaran, Status
 from kinerja.domain import pk as d
 from kinerja.domain.pk_beda import BedaPK, beda
 from kinerja.riwayat.models import catat
@@ -74,7 +74,7 @@ def buat_perubahan(
         baru.alasan_perubahan = alasan
         baru.alasan_perubahan_keterangan = keterangan
         baru.save(update_fields=["alasan_perubahan", "alasan_perubahan_keterangan", "diperbarui_pada"])
-        _salin_polaritas(lama, naskah_lama, baru, naskah)
+        _salin_yang_tak_tertulis(lama, naskah_lama, baru, naskah)
         catat(
             baru,
             "pk.perubahan.buat",
@@ -111,21 +111,43 @@ def _periksa(lama: PerjanjianKinerja, oleh) -> None:
         )
 
 
-def _salin_polaritas(
+def _salin_yang_tak_tertulis(
     lama: PerjanjianKinerja, naskah_lama: d.NaskahPK, baru: PerjanjianKinerja, naskah_baru: d.NaskahPK
 ) -> None:
-    """An indikator of the new version keeps the polaritas of the one it continues (paired by beda)."""
+    """A row of the new version keeps what the text does not carry of the row it continues (paired by
+    beda): an indikator its polaritas and cascade link, a sasaran its cascade link."""
     urut_lama = _indikator_urut(lama)
     urut_baru = _indikator_urut(baru)
+    perbedaan = beda(naskah_lama, naskah_baru)
+    pasangan_i = [
+        (urut_lama[x], urut_baru[y])
+        for x, y in perbedaan.indikator
+        if x is not None and y is not None and x in urut_lama and y in urut_baru
+    ]
+    sasaran_lama = list(lama.sasaran.order_by("urutan", "id"))
+    sasaran_baru = list(baru.sasaran.order_by("urutan", "id"))
+    pasangan_s = [
+        (sasaran_lama[x], sasaran_baru[y])
+        for x, y in perbedaan.sasaran
+        if x is not None and y is not None and x < len(sasaran_lama) and y < len(sasaran_baru)
+    ]
+    # A link inside the old version (a sasaran program under its sasaran strategis) moves to the new one.
+    indikator_baru = {a.pk: b.pk for a, b in pasangan_i}
+    sasaran_baru_id = {a.pk: b.pk for a, b in pasangan_s}
     ubah = []
-    for x, y in beda(naskah_lama, naskah_baru).indikator:
-        if x is not None and y is not None and x in urut_lama and y in urut_baru:
-            ind = urut_baru[y]
-            polaritas = urut_lama[x].polaritas
-            if ind.polaritas != polaritas:
-                ind.polaritas = polaritas
-                ubah.append(ind)
-    Indikator.objects.bulk_update(ubah, ["polaritas"])
+    for asal, ind in pasangan_i:
+        mendukung = indikator_baru.get(asal.mendukung_id, asal.mendukung_id)
+        if (ind.polaritas, ind.mendukung_id) != (asal.polaritas, mendukung):
+            ind.polaritas, ind.mendukung_id = asal.polaritas, mendukung
+            ubah.append(ind)
+    Indikator.objects.bulk_update(ubah, ["polaritas", "mendukung"])
+    ubah_sasaran = []
+    for asal_s, s in pasangan_s:
+        mendukung = sasaran_baru_id.get(asal_s.mendukung_id, asal_s.mendukung_id)
+        if s.mendukung_id != mendukung:
+            s.mendukung_id = mendukung
+            ubah_sasaran.append(s)
+    Sasaran.objects.bulk_update(ubah_sasaran, ["mendukung"])
 
 
 def _indikator_urut(perjanjian: PerjanjianKinerja) -> dict[tuple[int, int], Indikator]:

@@ -8,12 +8,12 @@ from django.shortcuts import get_object_or_404, render
 
 from kinerja.agreements import alur, versi
 from kinerja.agreements.domain_pk import to_domain_banyak
+from kinerja.agreements.jenjang import temuan_pk
 from kinerja.agreements.models import PerjanjianKinerja
 from kinerja.agreements.otomatis import IndikatorPK, nilai_otomatis
 from kinerja.agreements.riwayat_tampil import baris_riwayat
 from kinerja.documents.contexts import dokumen_pk
 from kinerja.documents.terbit import rupiah_spasi
-from kinerja.domain.review import review
 from kinerja.riwayat.models import Riwayat
 from kinerja.units.permissions import can
 
@@ -62,7 +62,7 @@ def pk_detail(request: HttpRequest, pk_id: int) -> HttpResponse:
         for j, i in enumerate(s.indikator)
     ]
     anggota = can(request.user, "view", perjanjian.unit)  # the unit's users and those above: not the public
-    temuan = review(data) if anggota else None
+    temuan = temuan_pk(perjanjian, data) if anggota else None
     return render(
         request,
         "agreements/pk_detail.html",

@@ -30,10 +30,10 @@ from kinerja.agreements.forms_sunting import (
     ProgramForm,
     SasaranForm,
 )
+from kinerja.agreements.jenjang import temuan_pk
 from kinerja.agreements.models import Indikator, PerjanjianKinerja, Program, Sasaran, Tingkat
 from kinerja.agreements.views_alur import pk_terlihat
 from kinerja.domain import pk as d
-from kinerja.domain.review import review
 from kinerja.units.models import Pejabat
 from kinerja.units.permissions import can
 
@@ -136,7 +136,7 @@ def _halaman(
     if not perjanjian.dapat_diubah:
         return render(request, "agreements/sunting/terkunci.html", {"perjanjian": perjanjian}, status=409)
     data = to_domain(perjanjian)
-    temuan = review(data)
+    temuan = temuan_pk(perjanjian, data)
     tautan = _bentuk(perjanjian)
     sasaran = list(perjanjian.sasaran.order_by("urutan", "pk").prefetch_related("indikator"))
     kelompok = [(t, label, [s for s in sasaran if s.tingkat == t]) for t, label in Tingkat.choices]

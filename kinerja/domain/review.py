@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kinerja.domain import review_hukum, review_struktur, review_target, review_ttd
+from kinerja.domain import review_hukum, review_jenjang, review_struktur, review_target, review_ttd
+from kinerja.domain.cascading import Jenjang
 from kinerja.domain.pk import NaskahPK
 from kinerja.domain.review_inti import (
     ATURAN,
@@ -50,7 +51,7 @@ __all__ = [
 ]
 
 # The rule modules register their rules on import.
-_MODUL_ATURAN = (review_ttd, review_target, review_struktur, review_hukum)
+_MODUL_ATURAN = (review_ttd, review_target, review_struktur, review_hukum, review_jenjang)
 
 KODE_SISTEM = "PK-SYS-001"
 
@@ -72,7 +73,7 @@ def _pilih(kode: Iterable[str] | None) -> list[Aturan]:
         if not cocok:
             raise ValueError(
                 f"Aturan {k!r} tidak dikenal: gunakan kode seperti PK-TTD-001 atau keluarga PK-TTD, PK-TGT, "
-                "PK-STR, PK-HKM"
+                "PK-STR, PK-HKM, PK-CAS"
             )
         dipilih.update((a.kode, a) for a in cocok)
     return [dipilih[k] for k in sorted(dipilih)]
@@ -84,12 +85,17 @@ def review(
     katalog: Katalog | None = None,
     kode: Iterable[str] | None = None,
     opsi: Opsi | None = None,
+    jenjang: Jenjang | None = None,
 ) -> list[Temuan]:
     """Run the rules (all, or those whose code or family is in `kode`) on a PK; findings sorted galat →
     peringatan → info, then in document order. A rule that fails becomes an `info` finding PK-SYS-001
-    instead of stopping the review."""
+    instead of stopping the review. `jenjang` (a stored PK's place in the cascade) turns on the PK-CAS
+    rules."""
     konteks = Konteks(
-        pk, katalog if katalog is not None else Katalog.bawaan(), opsi if opsi is not None else Opsi()
+        pk,
+        katalog if katalog is not None else Katalog.bawaan(),
+        opsi if opsi is not None else Opsi(),
+        jenjang,
     )
     hasil: list[Temuan] = []
     for a in _pilih(kode):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal, TypeVar, cast
 
+from kinerja.domain.cascading import Jenjang
 from kinerja.domain.pk import Indikator, NaskahPK, Penjelasan, Sasaran, TandaTangan
 from kinerja.domain.review_katalog import Katalog
 from kinerja.domain.review_teks import kunci_tanpa_kurung
@@ -191,6 +192,8 @@ class Konteks:
     pk: NaskahPK
     katalog: Katalog
     opsi: Opsi = field(default_factory=Opsi)
+    # The PK's place in the cascade (a stored PK); None for a file read on its own.
+    jenjang: Jenjang | None = None
     _simpanan: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def simpan(self, nama: str, hitung: Callable[[], T]) -> T:

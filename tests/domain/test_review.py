@@ -133,9 +133,9 @@ def periksa(kasus: Kasus) -> list[Temuan]:
 def test_every_rule_is_registered_with_a_stable_code_level_and_docstring():
     kode = [a.kode for a in daftar_aturan()]
     assert kode == sorted(kode)
-    assert {a.keluarga for a in daftar_aturan()} == {"PK-TTD", "PK-TGT", "PK-STR", "PK-HKM"}
+    assert {a.keluarga for a in daftar_aturan()} == {"PK-TTD", "PK-TGT", "PK-STR", "PK-HKM", "PK-CAS"}
     for a in daftar_aturan():
-        assert re.fullmatch(r"PK-(TTD|TGT|STR|HKM)-\d{3}", a.kode)
+        assert re.fullmatch(r"PK-(TTD|TGT|STR|HKM|CAS)-\d{3}", a.kode)
         assert a.tingkat in {"galat", "peringatan", "info"}
         assert a.judul and a.fungsi.__doc__, a.kode
 
