@@ -27,9 +27,36 @@ class KepalaForm(forms.Form):
     )
 
 
+def _nama_baris_atasan(obj) -> str:
+    """A choice of "mendukung": the row with the PK it belongs to ("Bupati Gowa — Meningkatnya …")."""
+    from kinerja.agreements.models import Sasaran
+
+    pk = obj.perjanjian if isinstance(obj, Sasaran) else obj.sasaran.perjanjian
+    return f"{pk.pihak_pertama_jabatan or pk.pihak_pertama_nama} {pk.tahun} — {obj.uraian}"
+
+
+def _pasang_mendukung(form: forms.Form, pilihan, label) -> None:
+    if pilihan is None:
+        return
+    form.fields["mendukung"] = forms.ModelChoiceField(
+        label=label,
+        queryset=pilihan,
+        required=False,
+        empty_label=gettext("— tidak tertaut —"),
+        help_text=_(
+            "Cascading: sasaran atau indikator PK atasan (atau tingkat di atasnya di PK ini) yang didukung."
+        ),
+    )
+    form.fields["mendukung"].label_from_instance = _nama_baris_atasan
+
+
 class SasaranForm(forms.Form):
     tingkat = forms.ChoiceField(label=_("Tingkat"), choices=Tingkat.choices)
     uraian = forms.CharField(label=_("Uraian sasaran"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, pilihan=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        _pasang_mendukung(self, pilihan, _("Mendukung sasaran"))
 
 
 class IndikatorForm(forms.Form):
@@ -45,13 +72,31 @@ class IndikatorForm(forms.Form):
     polaritas = forms.ChoiceField(label=_("Polaritas"), choices=Indikator.Polaritas.choices)
     sasaran = forms.ModelChoiceField(label=_("Sasaran"), queryset=None, required=False)
 
-    def __init__(self, *args, perjanjian=None, **kwargs) -> None:
+    def __init__(self, *args, perjanjian=None, pilihan=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if perjanjian is None:
             del self.fields["sasaran"]
         else:
             self.fields["sasaran"].queryset = perjanjian.sasaran.order_by("urutan", "pk")
             self.fields["sasaran"].label_from_instance = lambda s: f"{s.get_tingkat_display()}: {s.uraian}"
+        _pasang_mendukung(self, pilihan, _("Mendukung indikator"))
+
+
+class AtasanForm(forms.Form):
+    """The superior's PK this PK derives from (cascading)."""
+
+    atasan = forms.ModelChoiceField(
+        label=_("PK atasan"),
+        queryset=None,
+        required=False,
+        empty_label=gettext("— tanpa PK atasan —"),
+        help_text=_("PK pihak kedua tahun yang sama, tempat sasaran PK ini diturunkan."),
+    )
+
+    def __init__(self, *args, pilihan=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["atasan"].queryset = pilihan
+        self.fields["atasan"].label_from_instance = lambda p: f"{p} — {p.get_status_display()}"
 
 
 class IndikatorBaruForm(forms.Form):

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from kinerja.agreements import views, views_alur, views_impor, views_sunting
+from kinerja.agreements import views, views_alur, views_impor, views_pohon, views_sunting
 
 app_name = "agreements"
 
 urlpatterns = [
     path("", views.pk_list, name="pk_list"),
     path("pk/<int:pk_id>/", views.pk_detail, name="pk_detail"),
+    path("pohon/", views_pohon.pohon, name="pohon"),
     path("pk/<int:pk_id>/aksi/<str:aksi>/", views_alur.pk_aksi, name="pk_aksi"),
     path("pk/<int:pk_id>/perubahan/", views_alur.pk_perubahan, name="pk_perubahan"),
     path("pk/<int:pk_id>/riwayat/", views_alur.pk_riwayat, name="pk_riwayat"),
@@ -22,6 +23,8 @@ urlpatterns = [
         views_sunting.pk_sunting_tanda_tangan,
         name="pk_sunting_tanda_tangan",
     ),
+    path("pk/<int:pk_id>/ubah/atasan/", views_sunting.pk_sunting_atasan, name="pk_sunting_atasan"),
+    path("pk/<int:pk_id>/ubah/turunkan/", views_sunting.pk_sunting_turunkan, name="pk_sunting_turunkan"),
     path(
         "pk/<int:pk_id>/ubah/sasaran/tambah/",
         views_sunting.pk_sunting_sasaran_tambah,

@@ -12,6 +12,7 @@ import re
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from kinerja.agreements import alur, sunting
 from kinerja.agreements.domain_pk import to_domain
 from kinerja.agreements.forms_sunting import (
+    AtasanForm,
     IndikatorBaruForm,
     IndikatorForm,
     KepalaForm,
@@ -138,13 +140,22 @@ def _halaman(
     data = to_domain(perjanjian)
     temuan = temuan_pk(perjanjian, data)
     tautan = _bentuk(perjanjian)
-    sasaran = list(perjanjian.sasaran.order_by("urutan", "pk").prefetch_related("indikator"))
+    sasaran = list(
+        perjanjian.sasaran.order_by("urutan", "pk")
+        .select_related("mendukung__perjanjian")
+        .prefetch_related(
+            Prefetch("indikator", queryset=Indikator.objects.select_related("mendukung__sasaran__perjanjian"))
+        )
+    )
     kelompok = [(t, label, [s for s in sasaran if s.tingkat == t]) for t, label in Tingkat.choices]
     forms = {
         "kepala": KepalaForm(initial={"tempat": perjanjian.tempat, "tanggal": perjanjian.tanggal_teks}),
         "sasaran_baru": SasaranForm(),
         "indikator_baru": IndikatorBaruForm(),
         "program_baru": ProgramForm(),
+        "atasan": AtasanForm(
+            initial={"atasan": perjanjian.atasan_pk_id}, pilihan=sunting.calon_atasan(perjanjian)
+        ),
     }
     if bentuk_salah is not None:
         forms.update(bentuk_salah)
@@ -243,6 +254,68 @@ def pk_sunting_program_tambah(request: HttpRequest, pk_id: int) -> HttpResponse:
     )
 
 
+@login_required
+@require_POST
+def pk_sunting_atasan(request: HttpRequest, pk_id: int) -> HttpResponse:
+    perjanjian = _perjanjian(request, pk_id)
+    form = AtasanForm(request.POST, pilihan=sunting.calon_atasan(perjanjian))
+    galat = _jalankan(
+        request, form, lambda: sunting.ubah_atasan(perjanjian, request.user, form.cleaned_data["atasan"])
+    )
+    if galat:
+        return _halaman(request, perjanjian, bentuk_salah={"atasan": form}, galat=galat)
+    messages.success(request, _("PK atasan disimpan."))
+    return _ke_baris(perjanjian, "atasan")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pk_sunting_turunkan(request: HttpRequest, pk_id: int) -> HttpResponse:
+    """Pick the superior's sasaran and indikator that this unit supports; they become its rows."""
+    perjanjian = _perjanjian(request, pk_id)
+    if not perjanjian.dapat_diubah:
+        return render(request, "agreements/sunting/terkunci.html", {"perjanjian": perjanjian}, status=409)
+    atasan = perjanjian.atasan_pk
+    galat = None
+    dipilih: set[int] = set()
+    if request.method == "POST":
+        dipilih = {int(x) for x in request.POST.getlist("indikator") if x.isdigit()}
+        try:
+            sunting.turunkan(perjanjian, request.user, sorted(dipilih))
+        except sunting.IsianSalah as err:
+            galat = str(err)
+        except alur.Ditolak as err:
+            galat = err.pesan
+        else:
+            messages.success(
+                request, _("Sasaran dan indikator PK atasan diturunkan ke PK ini; sesuaikan targetnya.")
+            )
+            return _ke_baris(perjanjian, "judul-sasaran")
+    sudah = set(
+        Indikator.objects.filter(sasaran__perjanjian=perjanjian, mendukung__isnull=False).values_list(
+            "mendukung_id", flat=True
+        )
+    )
+    sasaran = (
+        list(atasan.sasaran.order_by("urutan", "pk").prefetch_related("indikator"))
+        if atasan is not None and atasan.status == PerjanjianKinerja.Status.DITERBITKAN
+        else []
+    )
+    return render(
+        request,
+        "agreements/sunting/turunkan.html",
+        {
+            "perjanjian": perjanjian,
+            "atasan": atasan,
+            "sasaran": sasaran,
+            "sudah": sudah,
+            "dipilih": dipilih,
+            "galat_isian": galat,
+        },
+        status=400 if galat else 200,
+    )
+
+
 # ---------------------------------------------------------------------------------------------------
 # One row: change, remove, move
 # ---------------------------------------------------------------------------------------------------
@@ -250,7 +323,11 @@ def pk_sunting_program_tambah(request: HttpRequest, pk_id: int) -> HttpResponse:
 
 def _form_baris(bagian: str, obj, perjanjian: PerjanjianKinerja, data=None):
     if bagian == "sasaran":
-        return SasaranForm(data, initial={"tingkat": obj.tingkat, "uraian": obj.uraian})
+        return SasaranForm(
+            data,
+            initial={"tingkat": obj.tingkat, "uraian": obj.uraian, "mendukung": obj.mendukung_id},
+            pilihan=sunting.pilihan_tautan(perjanjian, obj),
+        )
     if bagian == "indikator":
         awal = {
             "uraian": obj.uraian,
@@ -258,12 +335,25 @@ def _form_baris(bagian: str, obj, perjanjian: PerjanjianKinerja, data=None):
             "satuan": obj.satuan,
             "polaritas": obj.polaritas,
             "sasaran": obj.sasaran_id,
+            "mendukung": obj.mendukung_id,
         }
-        return IndikatorForm(data, initial=awal, perjanjian=perjanjian)
+        return IndikatorForm(
+            data, initial=awal, perjanjian=perjanjian, pilihan=sunting.pilihan_tautan(perjanjian, obj)
+        )
     return ProgramForm(data, initial={"nama": obj.nama, "anggaran": obj.anggaran})
 
 
 def _simpan_baris(bagian: str, obj, request: HttpRequest, c: dict) -> None:
+    from django.db import transaction
+
+    with transaction.atomic():
+        _simpan_isi_baris(bagian, obj, request, c)
+        if "mendukung" in c:
+            obj.refresh_from_db()
+            sunting.tautkan(obj, request.user, c["mendukung"])
+
+
+def _simpan_isi_baris(bagian: str, obj, request: HttpRequest, c: dict) -> None:
     if bagian == "sasaran":
         sunting.ubah_sasaran(obj, request.user, uraian=c["uraian"], tingkat=c["tingkat"])
     elif bagian == "indikator":

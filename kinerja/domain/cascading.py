@@ -222,3 +222,35 @@ def pohon(pks: Sequence[PKJenjang]) -> Pohon:
 def jumlah_target(nilai: Iterable[Decimal]) -> Decimal:
     """The sum of counts (a plain sum: counts are exact, no rounding)."""
     return sum(nilai, Decimal(0))
+
+
+def saring(t: Pohon, kata: str) -> Pohon:
+    """The tree kept to the branches that hold a unit whose name (or pejabat) contains `kata`: each
+    matching node with all below it, and the nodes above it for its place."""
+    kata = " ".join(kata.lower().split())
+    if not kata:
+        return t
+
+    def cocok(s: Simpul) -> bool:
+        return kata in s.pk.unit.lower() or kata in s.pk.pihak.lower()
+
+    def pangkas(s: Simpul) -> Simpul | None:
+        if cocok(s):
+            return s
+        anak = [x for x in (pangkas(a) for a in s.anak) if x is not None]
+        if not anak:
+            return None
+        return Simpul(s.pk, s.sasaran, anak, s.mendukung_indikator)
+
+    akar = [x for x in (pangkas(s) for s in t.akar) if x is not None]
+    lepas = [(pk, daftar) for pk, daftar in t.lepas if kata in pk.unit.lower() or kata in pk.pihak.lower()]
+    return Pohon(akar, lepas)
+
+
+def baris_pohon(t: Pohon) -> Iterable[tuple[int, Simpul]]:
+    """Every node with its depth (0 for a root), depth first, in order: what the exports write."""
+    tumpukan: list[tuple[int, Simpul]] = [(0, s) for s in reversed(t.akar)]
+    while tumpukan:
+        kedalaman, s = tumpukan.pop()
+        yield kedalaman, s
+        tumpukan.extend((kedalaman + 1, a) for a in reversed(s.anak))

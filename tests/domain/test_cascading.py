@@ -224,3 +224,15 @@ def test_pohon_tanpa_atasan_dan_siklus():
     assert [s.sasaran.id for s in t.akar] == [50]
     assert [a.sasaran.id for a in t.akar[0].anak] == [60]
     assert t.lepas == []
+
+
+def test_saring_dan_baris_pohon():
+    from kinerja.domain.cascading import baris_pohon, saring
+
+    b, p = bajeng(), pallangga()
+    t = pohon([BUPATI, b, p])
+    hanya = saring(t, "pallangga")
+    assert [(n, s.sasaran.id) for n, s in baris_pohon(hanya)] == [(0, 10), (1, 30), (0, 11), (1, 31)]
+    assert saring(t, "  ") is t
+    assert saring(t, "tidak ada").akar == []
+    assert [s.sasaran.id for _, s in baris_pohon(t)] == [10, 20, 30, 11, 21, 31]
