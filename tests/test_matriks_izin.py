@@ -100,6 +100,7 @@ HARAPAN: dict[str, dict[str, frozenset]] = {
     "set_language": {"GET": SEMUA, "POST": SEMUA},
     # PK pages: a PK the user may not view is a 404, a published PK is everyone's.
     "agreements:pk_list": {"GET": SEMUA},
+    "agreements:pohon": {"GET": SEMUA},
     "agreements:pk_detail[draf]": {"GET": LIHAT_A},
     "agreements:pk_detail[terbit]": {"GET": SEMUA},
     # Transitions: login, view, and the right TRANSISI[aksi].izin, each on a PK in a state it starts from:
@@ -130,6 +131,8 @@ HARAPAN: dict[str, dict[str, frozenset]] = {
     "agreements:pk_sunting_pihak[pertama]": {"GET": UBAH_A, "POST": UBAH_A},
     "agreements:pk_sunting_pihak[kedua]": {"GET": UBAH_A, "POST": UBAH_A},
     "agreements:pk_sunting_tanda_tangan": {"POST": UBAH_A},
+    "agreements:pk_sunting_atasan": {"POST": UBAH_A},
+    "agreements:pk_sunting_turunkan": {"GET": UBAH_A, "POST": UBAH_A},
     "agreements:pk_sunting_sasaran_tambah": {"POST": UBAH_A},
     "agreements:pk_sunting_indikator_tambah": {"POST": UBAH_A},
     "agreements:pk_sunting_program_tambah": {"POST": UBAH_A},
@@ -443,6 +446,7 @@ def _permintaan(w) -> dict[str, SimpleNamespace]:
         baris(nama, u(nama))
 
     baris("agreements:pk_list", u("agreements:pk_list"))
+    baris("agreements:pohon", u("agreements:pohon"))
     for nama, pk in (("draf", w.draf), ("terbit", w.terbit)):
         baris(f"agreements:pk_detail[{nama}]", u("agreements:pk_detail", args=[pk.pk]))
         baris(f"agreements:pk_json[{nama}]", u("agreements:pk_json", args=[pk.pk]))
@@ -468,7 +472,7 @@ def _permintaan(w) -> dict[str, SimpleNamespace]:
     program = draf.program.order_by("urutan", "pk").first()
     baris("agreements:pk_baru", u("agreements:pk_baru"))
     baris("agreements:pk_sunting", u("agreements:pk_sunting", args=[draf.pk]))
-    for nama in ("kepala", "tanda_tangan", "sasaran_tambah", "program_tambah"):
+    for nama in ("kepala", "tanda_tangan", "sasaran_tambah", "program_tambah", "atasan", "turunkan"):
         baris(f"agreements:pk_sunting_{nama}", u(f"agreements:pk_sunting_{nama}", args=[draf.pk]))
     for ke in ("pertama", "kedua"):
         baris(f"agreements:pk_sunting_pihak[{ke}]", u("agreements:pk_sunting_pihak", args=[draf.pk, ke]))

@@ -165,3 +165,54 @@ def test_an_operator_starts_an_empty_pk_and_fills_it_in(client_as, operator_a, u
 def test_someone_without_an_edit_role_cannot_start_a_pk(client_as, pimpinan_a, verifikator):
     for user in (pimpinan_a, verifikator):
         assert client_as(user).get(reverse("agreements:pk_baru")).status_code == 403
+
+
+def test_the_cascade_on_the_editor_pages(client_as, operator_a, pk_factory, pemda, unit_a):
+    from kinerja.agreements import sunting
+    from kinerja.domain import pk as d
+    from kinerja.units.models import Pejabat
+
+    bupati = pk_factory(
+        pemda,
+        n_indikator=3,
+        pihak_pertama=d.Pihak(nama="Dr. ADNAN PURICHTA ICHSAN YL, S.H., M.H.", jabatan="Bupati Gowa"),
+        pihak_kedua=d.Pihak(nama="GUBERNUR", jabatan="Gubernur"),
+    )
+    camat = Pejabat.objects.create(nama="ANDI CAMAT", jabatan="Camat Bajeng", unit=unit_a)
+    pk = sunting.buat_pk(unit_a, operator_a, tahun=2024, pihak_pertama=camat)
+    c = client_as(operator_a)
+    html = c.get(_ubah(pk)).content.decode()
+    assert 'id="atasan"' in html and f'<option value="{bupati.pk}">' in html
+    r = c.post(reverse("agreements:pk_sunting_atasan", args=[pk.pk]), {"atasan": bupati.pk})
+    assert r.status_code == 302
+    url = reverse("agreements:pk_sunting_turunkan", args=[pk.pk])
+    assert url in c.get(_ubah(pk)).content.decode()
+    halaman = c.get(url).content.decode()
+    induk = list(Indikator.objects.filter(sasaran__perjanjian=bupati).order_by("sasaran__urutan", "urutan"))
+    for i in induk:
+        assert f'value="{i.pk}"' in halaman
+    # Nothing picked: refused with the reason, the page again.
+    r = c.post(url, {})
+    assert r.status_code == 400 and "Pilih sedikitnya satu indikator" in r.content.decode()
+    r = c.post(url, {"indikator": [induk[0].pk, induk[2].pk]})
+    assert r.status_code == 302
+    html = c.get(_ubah(pk)).content.decode()
+    assert html.count('class="mendukung"') == 4  # two sasaran, two indikator
+    # The row form offers what it may support and saves a new link (one trail entry for the link).
+    [s1, s2] = list(pk.sasaran.order_by("urutan"))
+    form = c.get(reverse("agreements:pk_sunting_baris", args=[pk.pk, "sasaran", s2.pk])).content.decode()
+    assert 'name="mendukung"' in form and "— tidak tertaut —" in form
+    sebelum = Riwayat.objects.untuk(pk).count()
+    r = c.post(
+        reverse("agreements:pk_sunting_baris", args=[pk.pk, "sasaran", s2.pk]),
+        {"tingkat": "strategis", "uraian": s2.uraian, "mendukung": ""},
+    )
+    assert r.status_code == 302
+    s2.refresh_from_db()
+    assert s2.mendukung is None and Riwayat.objects.untuk(pk).count() == sebelum + 1
+    # A link the row may not take is refused and the form keeps what was typed.
+    r = c.post(
+        reverse("agreements:pk_sunting_baris", args=[pk.pk, "sasaran", s2.pk]),
+        {"tingkat": "strategis", "uraian": "Diketik ulang", "mendukung": "999999"},
+    )
+    assert r.status_code == 400 and "Diketik ulang" in r.content.decode()
