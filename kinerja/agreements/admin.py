@@ -163,7 +163,7 @@ class SasaranInline(_BolehUbahInline, admin.TabularInline):
 class ProgramInline(_BolehUbahInline, admin.TabularInline):
     model = Program
     extra = 0
-    fields = ["urutan", "nama", "anggaran"]
+    fields = ["urutan", "jenis", "kode", "nama", "anggaran"]
 
 
 class TandaTanganInline(_BolehUbahInline, admin.TabularInline):
@@ -317,11 +317,13 @@ class IndikatorAdmin(PKScopedAdmin):
 class ProgramAdmin(PKScopedAdmin):
     unit_lookup = "perjanjian__unit__"
     status_lookup = "perjanjian__status"
-    list_display = ["nama", "anggaran", "perjanjian", "urutan"]
-    list_filter = ["perjanjian__tahun"]
-    search_fields = ["nama", "perjanjian__unit__nama"]
+    list_display = ["kode", "nama", "jenis", "anggaran", "perjanjian", "urutan"]
+    list_filter = ["perjanjian__tahun", "jenis"]
+    search_fields = ["nama", "kode", "perjanjian__unit__nama"]
     list_select_related = ["perjanjian", "perjanjian__unit"]
     autocomplete_fields = ["perjanjian"]
+    # The sasaran a program serves are chosen in the PK editor (among its own PK's sasaran only).
+    exclude = ["sasaran"]
 
 
 @admin.register(TandaTangan)

@@ -129,7 +129,7 @@ def _satu(
         for i in per_sasaran[s["id"]]
         if i["berpenjelasan"]
     )
-    total = sum((p.anggaran for p in program if p.anggaran is not None), Decimal("0.00")) if program else None
+    total = (d.total_program(program) or Decimal("0.00")) if program else None
     unit = perjanjian.unit
     pemda = unit.induk if unit.induk_id else None
     kepala = {k.nama: getattr(perjanjian, k.nama) for k in d.kolom_tersimpan(d.NaskahPK)}

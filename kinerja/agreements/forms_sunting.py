@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from kinerja.agreements.models import Indikator, Tingkat
+from kinerja.agreements.models import Indikator, JenisProgram, Tingkat
 from kinerja.agreements.sunting import JABATAN_SEMENTARA
 from kinerja.domain import pk as d
 from kinerja.units.models import Pejabat
@@ -131,6 +131,20 @@ class PenjelasanForm(forms.Form):
 
 
 class ProgramForm(forms.Form):
+    """A row of the budget table: program, kegiatan or sub kegiatan, its kode, anggaran and sasaran."""
+
+    jenis = forms.ChoiceField(
+        label=_("Jenis"), choices=JenisProgram.choices, initial=JenisProgram.PROGRAM, required=False
+    )
+
+    def clean_jenis(self) -> str:
+        return self.cleaned_data.get("jenis") or JenisProgram.PROGRAM
+    kode = forms.CharField(
+        label=_("Kode"),
+        max_length=64,
+        required=False,
+        help_text=_("Kode nomenklatur Permendagri 90/2019, mis. 7.01.01 (program), 7.01.01.2.01 (kegiatan)."),
+    )
     nama = forms.CharField(label=_("Nama program"), widget=forms.Textarea(attrs={"rows": 2}))
     anggaran = forms.CharField(
         label=_("Anggaran (Rp)"),
@@ -138,6 +152,20 @@ class ProgramForm(forms.Form):
         required=False,
         help_text=_("Mis. “Rp1.521.097.505,00” atau “1521097505”."),
     )
+    sasaran = forms.ModelMultipleChoiceField(
+        label=_("Sasaran yang didukung"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, perjanjian=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if perjanjian is None:
+            del self.fields["sasaran"]
+        else:
+            self.fields["sasaran"].queryset = perjanjian.sasaran.order_by("urutan", "pk")
+            self.fields["sasaran"].label_from_instance = lambda s: f"{s.get_tingkat_display()}: {s.uraian}"
 
 
 class PihakForm(forms.Form):

@@ -253,9 +253,11 @@ class PerjanjianKinerja(models.Model):
 
     @property
     def total_anggaran(self) -> Decimal | None:
-        """Sum of the programs' anggaran (None when no program has one); uses prefetched programs."""
-        nilai = [p.anggaran for p in self.program.all() if p.anggaran is not None]
-        return sum(nilai, Decimal("0")) if nilai else None
+        """Sum of the programs' anggaran (of the top level listed: a kegiatan's is part of its
+        program's); None when none has one. Uses prefetched programs."""
+        return d.total_program(
+            [d.Program(nama=p.nama, anggaran=p.anggaran, jenis=p.jenis) for p in self.program.all()]
+        )
 
     def snapshot_pihak(self) -> None:
         """Copy both parties' current name, NIP, jabatan and pangkat onto the PK (as at signing)."""
@@ -385,8 +387,16 @@ class DasarHukum(models.Model):
         return self.teks
 
 
+class JenisProgram(models.TextChoices):
+    """A row of the budget table (Permendagri 90/2019: program → kegiatan → sub kegiatan)."""
+
+    PROGRAM = "program", _("Program")
+    KEGIATAN = "kegiatan", _("Kegiatan")
+    SUB_KEGIATAN = "sub_kegiatan", _("Sub kegiatan")
+
+
 class Program(models.Model):
-    """A program of the PK's budget table, with its anggaran."""
+    """A row of the PK's budget table (a program, kegiatan or sub kegiatan), with its anggaran."""
 
     perjanjian = models.ForeignKey(
         PerjanjianKinerja,
@@ -395,6 +405,16 @@ class Program(models.Model):
         related_name="program",
     )
     urutan = models.PositiveIntegerField(_("urutan"), default=0)
+    jenis = models.CharField(
+        _("jenis"), max_length=16, choices=JenisProgram.choices, default=JenisProgram.PROGRAM
+    )
+    kode = models.CharField(
+        _("kode"), max_length=64, blank=True, default="", help_text=_("Kode nomenklatur Permendagri 90/2019.")
+    )
+    # The sasaran this program (kegiatan) serves: the tabel kinerja's rows it funds.
+    sasaran = models.ManyToManyField(
+        Sasaran, verbose_name=_("sasaran yang didukung"), blank=True, related_name="program"
+    )
     # nama, anggaran, baris: kinerja.domain.pk.Program (kolom.pasang below).
 
     class Meta:

@@ -380,34 +380,102 @@ def _anggaran(teks: str | Decimal | None) -> Decimal | None:
         ) from err
 
 
+def _isi_program(nama: str, anggaran: str | Decimal | None, jenis: str, kode: str) -> d.Program:
+    """A budget row as typed: the kode checked against the Permendagri 90/2019 shape and its level."""
+    from kinerja.domain.pk_text import pisah_kode
+
+    if jenis not in d.JENIS_PROGRAM:
+        raise IsianSalah(_("Jenis “%s” tidak dikenal (program, kegiatan atau sub kegiatan).") % jenis)
+    kode = _teks(kode, _("Kode"))
+    if kode:
+        jenis_kode, terbaca, _sisa = pisah_kode(f"{kode} x")
+        if terbaca != kode:
+            raise IsianSalah(
+                _(
+                    "Kode “%s” tidak berbentuk kode nomenklatur Permendagri 90/2019 (mis. 7.01.01 untuk program, "
+                    "7.01.01.2.01 untuk kegiatan, 7.01.01.2.01.0001 untuk sub kegiatan)."
+                )
+                % kode
+            )
+        if jenis_kode != jenis:
+            raise IsianSalah(
+                _("Kode %(kode)s adalah kode %(benar)s, bukan %(jenis)s.")
+                % {"kode": kode, "benar": _JENIS_LABEL[jenis_kode], "jenis": _JENIS_LABEL[jenis]}
+            )
+    return d.Program(
+        nama=_teks(nama, _("Nama program"), wajib=True),
+        anggaran=_anggaran(anggaran),
+        jenis=jenis,  # type: ignore[arg-type]
+        kode=kode or None,
+    )
+
+
+_JENIS_LABEL = {"program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan"}
+
+
+def _sasaran_program(
+    p: PerjanjianKinerja, prog: Program, sasaran: list[Sasaran] | None
+) -> list[dict[str, Any]]:
+    """Set the sasaran a program serves (only this PK's); the change as a trail field."""
+    if sasaran is None:
+        return []
+    baru = list(Sasaran.objects.filter(perjanjian=p, pk__in=[s.pk for s in sasaran]).order_by("urutan", "pk"))
+    if len(baru) != len({s.pk for s in sasaran}):
+        raise IsianSalah(_("Program hanya dapat mendukung sasaran PK ini."))
+    lama = list(prog.sasaran.order_by("urutan", "pk")) if prog.pk else []
+    if [s.pk for s in lama] == [s.pk for s in baru]:
+        return []
+    prog.sasaran.set(baru)
+    teks = lambda daftar: "; ".join(s.uraian for s in daftar) or None  # noqa: E731
+    return [{"bidang": "sasaran", "lama": teks(lama), "baru": teks(baru)}]
+
+
 def tambah_program(
-    perjanjian: PerjanjianKinerja, oleh, *, nama: str, anggaran: str | Decimal | None
+    perjanjian: PerjanjianKinerja,
+    oleh,
+    *,
+    nama: str,
+    anggaran: str | Decimal | None,
+    jenis: str = "program",
+    kode: str = "",
+    sasaran: list[Sasaran] | None = None,
 ) -> Program:
+    """A new row of the budget table at its end: a program, kegiatan or sub kegiatan."""
     with _suntingan(perjanjian, oleh) as p:
-        nilai = d.Program(nama=_teks(nama, _("Nama program"), wajib=True), anggaran=_anggaran(anggaran))
+        nilai = _isi_program(nama, anggaran, jenis, kode)
         prog = Program(perjanjian=p, urutan=(p.program.aggregate(m=Max("urutan"))["m"] or 0) + 1)
         _terapkan(prog, d.Program, nilai)
         prog.save()
-        _catat(
-            p,
-            oleh,
-            "pk.program.tambah",
-            _judul("Program", prog.nama),
-            _bidang(d.Program, None, nilai),
-            {"id": prog.pk},
-        )
+        perubahan = _bidang(d.Program, None, nilai) + _sasaran_program(p, prog, sasaran)
+        _catat(p, oleh, "pk.program.tambah", _judul("Program", prog.nama), perubahan, {"id": prog.pk})
     return prog
 
 
-def ubah_program(program: Program, oleh, *, nama: str, anggaran: str | Decimal | None) -> Program:
+def ubah_program(
+    program: Program,
+    oleh,
+    *,
+    nama: str,
+    anggaran: str | Decimal | None,
+    jenis: str | None = None,
+    kode: str | None = None,
+    sasaran: list[Sasaran] | None = None,
+) -> Program:
     with _suntingan(program.perjanjian, oleh) as p:
         prog = Program.objects.get(pk=program.pk, perjanjian=p)
         lama = _nilai(prog, d.Program)
-        baru = d.Program(nama=_teks(nama, _("Nama program"), wajib=True), anggaran=_anggaran(anggaran))
+        baru = _isi_program(
+            nama,
+            anggaran,
+            jenis if jenis is not None else prog.jenis,
+            kode if kode is not None else prog.kode,
+        )
         perubahan = _bidang(d.Program, lama, baru)
         if perubahan:
             _terapkan(prog, d.Program, baru)
             prog.save()
+        perubahan += _sasaran_program(p, prog, sasaran)
+        if perubahan:
             _catat(p, oleh, "pk.program.ubah", _judul("Program", prog.nama), perubahan, {"id": prog.pk})
     return prog
 

@@ -152,7 +152,7 @@ def _halaman(
         "kepala": KepalaForm(initial={"tempat": perjanjian.tempat, "tanggal": perjanjian.tanggal_teks}),
         "sasaran_baru": SasaranForm(),
         "indikator_baru": IndikatorBaruForm(),
-        "program_baru": ProgramForm(),
+        "program_baru": ProgramForm(perjanjian=perjanjian),
         "atasan": AtasanForm(
             initial={"atasan": perjanjian.atasan_pk_id}, pilihan=sunting.calon_atasan(perjanjian)
         ),
@@ -165,7 +165,7 @@ def _halaman(
         {
             "perjanjian": perjanjian,
             "kelompok": kelompok,
-            "program": list(perjanjian.program.order_by("urutan", "pk")),
+            "program": list(perjanjian.program.order_by("urutan", "pk").prefetch_related("sasaran")),
             "tanda_tangan": perjanjian.tanda_tangan.exists(),
             "temuan": [(t, [(lok, tautan_temuan(tautan, lok.jalur)) for lok in t.lokasi]) for t in temuan],
             "jumlah": {x: sum(1 for t in temuan if t.tingkat == x) for x in ("galat", "peringatan", "info")},
@@ -247,8 +247,16 @@ def pk_sunting_program_tambah(request: HttpRequest, pk_id: int) -> HttpResponse:
     return _tambah(
         request,
         perjanjian,
-        ProgramForm(request.POST),
-        lambda c: sunting.tambah_program(perjanjian, request.user, nama=c["nama"], anggaran=c["anggaran"]),
+        ProgramForm(request.POST, perjanjian=perjanjian),
+        lambda c: sunting.tambah_program(
+            perjanjian,
+            request.user,
+            nama=c["nama"],
+            anggaran=c["anggaran"],
+            jenis=c["jenis"],
+            kode=c["kode"],
+            sasaran=list(c["sasaran"]),
+        ),
         "program_baru",
         _("Program ditambahkan."),
     )
@@ -340,7 +348,14 @@ def _form_baris(bagian: str, obj, perjanjian: PerjanjianKinerja, data=None):
         return IndikatorForm(
             data, initial=awal, perjanjian=perjanjian, pilihan=sunting.pilihan_tautan(perjanjian, obj)
         )
-    return ProgramForm(data, initial={"nama": obj.nama, "anggaran": obj.anggaran})
+    awal = {
+        "nama": obj.nama,
+        "anggaran": obj.anggaran,
+        "jenis": obj.jenis,
+        "kode": obj.kode,
+        "sasaran": list(obj.sasaran.values_list("pk", flat=True)),
+    }
+    return ProgramForm(data, initial=awal, perjanjian=perjanjian)
 
 
 def _simpan_baris(bagian: str, obj, request: HttpRequest, c: dict) -> None:
@@ -367,7 +382,15 @@ def _simpan_isi_baris(bagian: str, obj, request: HttpRequest, c: dict) -> None:
             sasaran=c.get("sasaran"),
         )
     else:
-        sunting.ubah_program(obj, request.user, nama=c["nama"], anggaran=c["anggaran"])
+        sunting.ubah_program(
+            obj,
+            request.user,
+            nama=c["nama"],
+            anggaran=c["anggaran"],
+            jenis=c["jenis"],
+            kode=c["kode"],
+            sasaran=list(c["sasaran"]),
+        )
 
 
 @login_required

@@ -458,7 +458,7 @@ def dokumen_pk(
     program = tuple(
         ProgramDok(
             nomor=n,
-            nama=" ".join(p.nama.split()),
+            nama=" ".join(f"{p.kode or ''} {p.nama}".split()),
             anggaran="" if p.anggaran is None else numbers.format_rupiah(p.anggaran, spasi=rupiah_spasi),
             anggaran_nilai=p.anggaran,
             jalur=f"program[{n - 1}]",
@@ -466,9 +466,10 @@ def dokumen_pk(
         )
         for n, p in enumerate(pk.program, start=1)
     )
-    anggaran = [p.anggaran for p in pk.program if p.anggaran is not None]
-    # The total is the sum of what is printed above it; a PK without programs keeps its stated total.
-    total = numbers.bulatkan(sum(anggaran, Decimal(0))) if anggaran else pk.total_anggaran
+    # The total is the sum of the programs printed above it (a kegiatan's anggaran is part of its
+    # program's); a PK without programs keeps its stated total.
+    jumlah = d.total_program(pk.program)
+    total = numbers.bulatkan(jumlah) if jumlah is not None else pk.total_anggaran
 
     unit = " ".join((pk.unit or "").split())
     pemerintah = " ".join((pk.pemerintah or "").split())

@@ -24,6 +24,9 @@ Tingkat = Literal["strategis", "program", "kegiatan"]
 Jenis = Literal["murni", "perubahan"]
 Bagian = Literal["pernyataan", "lampiran_1", "lampiran_2", "lainnya"]
 PihakKe = Literal["pertama", "kedua"]
+# A row of the budget table: a program, a kegiatan or a sub kegiatan (Permendagri 90/2019 nomenclature).
+JenisProgram = Literal["program", "kegiatan", "sub_kegiatan"]
+JENIS_PROGRAM: tuple[JenisProgram, ...] = ("program", "kegiatan", "sub_kegiatan")
 
 TINGKAT_URUTAN: tuple[Tingkat, ...] = ("strategis", "program", "kegiatan")
 
@@ -158,9 +161,36 @@ class Sasaran:
 
 @dataclass(frozen=True)
 class Program:
+    """A row of the budget table: a program, or one of its kegiatan or sub kegiatan, with its anggaran.
+
+    `kode` is the code of the Permendagri 90/2019 nomenclature as printed ("7.01.02", "7.01.02.2.01",
+    "7.01.02.2.01.0001"); a kegiatan's anggaran is part of its program's (see `total_program`).
+    """
+
     nama: str = field(metadata=kolom(gettext_noop("nama"), wajib=True))
     anggaran: Decimal | None = field(default=None, metadata=kolom(gettext_noop("anggaran (Rp)"), "uang"))
+    jenis: JenisProgram = field(default="program", metadata=kolom(gettext_noop("jenis"), "pendek", maks=16))
+    kode: str | None = field(default=None, metadata=kolom(gettext_noop("kode"), "pendek", maks=64))
     baris: int | None = _baris()
+
+
+def _tingkat_program(p: Program) -> int:
+    return JENIS_PROGRAM.index(p.jenis) if p.jenis in JENIS_PROGRAM else 0
+
+
+def program_puncak(program: tuple[Program, ...] | list[Program]) -> list[Program]:
+    """The rows of the highest level present: the programs, or the kegiatan when no program is listed."""
+    if not program:
+        return []
+    puncak = min(_tingkat_program(p) for p in program)
+    return [p for p in program if _tingkat_program(p) == puncak]
+
+
+def total_program(program: tuple[Program, ...] | list[Program]) -> Decimal | None:
+    """The PK's budget: the sum of the rows of the highest level present, since a kegiatan's anggaran
+    is part of its program's. None when no such row has an amount."""
+    nilai = [p.anggaran for p in program_puncak(program) if p.anggaran is not None]
+    return sum(nilai, Decimal("0.00")) if nilai else None
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from kinerja.domain.pk import (
     TandaTangan,
     Target,
     Tingkat,
+    total_program,
 )
 from kinerja.domain.source import Row, SourceError, read_bytes, read_path, read_text
 
@@ -261,6 +262,31 @@ def _target_parts(text: str) -> list[str]:
         if t.nilai is None and t.predikat is None:
             return [text]
     return lines
+
+
+# A code of the Permendagri 90/2019 nomenclature: urusan.bidang.program[.kegiatan (2 parts)[.sub kegiatan]]
+# ("7.01.02", "7.01.02.2.01", "7.01.02.2.01.0001"; "X.XX.01" for a program of every urusan).
+_KODE_PROGRAM = re.compile(r"(?:\d{1,2}|X)\.(?:\d{2}|XX)\.\d{2}(?:\.\d\.\d{2}(?:\.\d{4})?)?")
+_KODE_DEPAN = re.compile(rf"^(?P<kode>{_KODE_PROGRAM.pattern})\s+(?P<nama>\S.*)$")
+_JENIS_KATA = re.compile(r"^(?P<sub>sub\s*kegiatan)|^(?P<keg>kegiatan)\b", re.I)
+
+
+def pisah_kode(nama: str) -> tuple[str, str | None, str]:
+    """(jenis, kode, nama) of a budget table row: its code printed before the name, and whether it is a
+    program, kegiatan or sub kegiatan (by the code's parts, else by the name's first words)."""
+    kode = None
+    m = _KODE_DEPAN.match(nama.strip())
+    if m:
+        kode, nama = m.group("kode"), m.group("nama").strip()
+    jenis = "program"
+    if kode is not None:
+        bagian = kode.count(".") + 1
+        jenis = {5: "kegiatan", 6: "sub_kegiatan"}.get(bagian, "program")
+    else:
+        k = _JENIS_KATA.match(nama)
+        if k:
+            jenis = "sub_kegiatan" if k.group("sub") else "kegiatan"
+    return jenis, kode, nama
 
 
 _MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|[-•·*])\s+", re.I)
@@ -586,7 +612,7 @@ class _PKParser:
                 for row in sec.rows:
                     self._heading_info(row)
         self._derive_units()
-        total_sum = sum((p.anggaran for p in out.program if p.anggaran is not None), Decimal("0.00"))
+        total_sum = total_program(out.program) or Decimal("0.00")
         pertama = self._pihak("pertama")
         kedua = self._pihak("kedua")
         return NaskahPK(
@@ -1109,6 +1135,7 @@ class _PKParser:
         keys = [_key(c) for c in header.sel]
         ip = next(k for k, c in enumerate(keys) if c.startswith(("program", "kegiatan", "subkegiatan")))
         ia = next(k for k, c in enumerate(keys) if c.startswith(("anggaran", "pagu")))
+        ik = next((k for k, c in enumerate(keys) if c.startswith("kode")), None)
         j = i + 1
         while j < len(rows):
             row = rows[j]
@@ -1149,6 +1176,8 @@ class _PKParser:
             elif len(cells) == len(header.sel) or row.tabel is not None:
                 cells += [""] * (len(header.sel) - len(cells))
                 nama, angg = cells[ip], cells[ia]
+                if ik is not None and _KODE_PROGRAM.fullmatch(cells[ik].strip()):
+                    nama = f"{cells[ik].strip()} {nama}"
                 if re.fullmatch(r"Rp\.?", angg.strip()) and ia + 1 < len(cells):
                     angg = angg + " " + cells[ia + 1]
             else:
@@ -1162,7 +1191,9 @@ class _PKParser:
         return j
 
     def _add_program(self, row: Row, nama: str, angg: str) -> None:
-        nama = _norm(_MARKER.sub("", nama, count=1))
+        jenis, kode, nama = pisah_kode(_norm(nama))
+        if kode is None:
+            nama = _norm(_MARKER.sub("", nama, count=1))
         anggaran: Decimal | None = None
         if _norm(angg):
             try:
@@ -1170,7 +1201,9 @@ class _PKParser:
             except ValueError:
                 self.out.note(row.baris, f"anggaran tidak terbaca untuk “{nama}”: “{_norm(angg)}”")
         if nama:
-            self.out.program.append(Program(nama=nama, anggaran=anggaran, baris=row.baris))
+            self.out.program.append(
+                Program(nama=nama, anggaran=anggaran, jenis=jenis, kode=kode, baris=row.baris)
+            )
         elif anggaran is not None:
             self.out.note(row.baris, f"anggaran tanpa nama program: “{_norm(angg)}”")
 

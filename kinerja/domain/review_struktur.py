@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from kinerja.domain.pk import program_puncak
 from kinerja.domain.review_inti import Draf, Konteks, Lokasi, aturan, teks
 from kinerja.domain.review_katalog import kemiripan_judul
 from kinerja.domain.review_teks import angka_dari_kata, desimal, kata_kunci, kunci, mirip_kata, rupiah
@@ -155,9 +156,10 @@ def indikator_ganda(k: Konteks) -> Iterator[Draf]:
 
 @aturan("PK-STR-006", "galat", "Total anggaran tidak sama dengan jumlah program")
 def total_anggaran(k: Konteks) -> Iterator[Draf]:
-    """The printed total of the program table is the sum of the programs' budgets."""
+    """The printed total of the program table is the sum of the programs' budgets (of the top level
+    listed: a kegiatan's anggaran is part of its program's)."""
     tercetak = desimal(k.pk.total_anggaran_tercetak)
-    program = k.pk.program
+    program = program_puncak(k.pk.program)
     if tercetak is None or not program:
         return
     angg = [desimal(p.anggaran) for p in program]
@@ -168,7 +170,8 @@ def total_anggaran(k: Konteks) -> Iterator[Draf]:
         return
     selisih = tercetak - jumlah
     lok_total = k.lokasi_total()
-    lokasi = (lok_total, *(k.lokasi_program(i) for i in range(len(program))))
+    puncak = {id(p) for p in program}
+    lokasi = (lok_total, *(k.lokasi_program(i) for i, p in enumerate(k.pk.program) if id(p) in puncak))
     yield Draf(
         pesan=(
             f"Total anggaran tertulis {rupiah(tercetak)} ({lok_total.label}), padahal jumlah anggaran "

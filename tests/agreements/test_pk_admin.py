@@ -45,7 +45,14 @@ def test_an_admin_change_of_a_draft_lands_in_the_trail(admin_client, admin_user,
     program = pk.program.order_by("urutan").first()
     r = admin_client.post(
         reverse("admin:agreements_program_change", args=[program.pk]),
-        {"perjanjian": pk.pk, "urutan": program.urutan, "nama": program.nama, "anggaran": "35000000.00"},
+        {
+            "perjanjian": pk.pk,
+            "urutan": program.urutan,
+            "jenis": "program",
+            "kode": "",
+            "nama": program.nama,
+            "anggaran": "35000000.00",
+        },
     )
     assert r.status_code == 302, r.content.decode()[:2000]
     entri = Riwayat.objects.untuk(pk).last()

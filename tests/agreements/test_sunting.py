@@ -287,3 +287,50 @@ def test_parties_are_chosen_among_the_pejabat_with_an_acting_title(
         sunting.tambah_pejabat(unit_a, operator_a, nama="X", nip="1234")
     with pytest.raises(sunting.IsianSalah, match="sudah dipakai"):
         sunting.tambah_pejabat(unit_a, operator_a, nama="Y", nip="198002022002121004")
+
+
+def test_budget_rows_with_kode_kegiatan_and_the_sasaran_they_serve(operator_a, pk_factory, unit_a):
+    pk = pk_factory(unit_a, n_indikator=3, draft=True)
+    s0, s1 = list(pk.sasaran.order_by("urutan", "pk"))[:2]
+    keg = sunting.tambah_program(
+        pk,
+        operator_a,
+        nama="Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah",
+        anggaran="Rp 49.867.866,00",
+        jenis="kegiatan",
+        kode="7.01.01.2.01",
+        sasaran=[s0, s1],
+    )
+    entri = Riwayat.objects.untuk(pk).last()
+    assert {"bidang": "kode", "lama": None, "baru": "7.01.01.2.01"} in entri.perubahan
+    assert {"bidang": "jenis", "lama": None, "baru": "kegiatan"} in entri.perubahan
+    assert {"bidang": "sasaran", "lama": None, "baru": f"{s0.uraian}; {s1.uraian}"} in entri.perubahan
+    # The kegiatan is part of its program's anggaran: the PK's total does not change.
+    pk.refresh_from_db()
+    assert pk.total_anggaran == sum(Decimal(x) for x in ("33800000", "1521097505", "3649867866"))
+    sunting.ubah_program(keg, operator_a, nama=keg.nama, anggaran="49.867.866", sasaran=[s1])
+    assert list(keg.sasaran.all()) == [s1]
+    assert Riwayat.objects.untuk(pk).last().perubahan == [
+        {"bidang": "sasaran", "lama": f"{s0.uraian}; {s1.uraian}", "baru": s1.uraian}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("jenis", "kode", "pesan"),
+    [
+        ("program", "7.01.01.2.01", "Kode 7.01.01.2.01 adalah kode kegiatan, bukan program"),
+        ("kegiatan", "7-01-01", "tidak berbentuk kode nomenklatur"),
+        ("misi", "", "Jenis “misi” tidak dikenal"),
+    ],
+)
+def test_a_wrong_kode_is_refused_and_says_why(operator_a, pk_factory, unit_a, jenis, kode, pesan):
+    pk = pk_factory(unit_a, n_indikator=2, draft=True)
+    with pytest.raises(sunting.IsianSalah, match=pesan):
+        sunting.tambah_program(pk, operator_a, nama="X", anggaran="1", jenis=jenis, kode=kode)
+
+
+def test_a_program_serves_only_its_own_pks_sasaran(operator_a, operator_b, pk_factory, unit_a, unit_b):
+    pk = pk_factory(unit_a, n_indikator=2, draft=True)
+    lain = pk_factory(unit_b, n_indikator=2, draft=True)
+    with pytest.raises(sunting.IsianSalah, match="hanya dapat mendukung sasaran PK ini"):
+        sunting.tambah_program(pk, operator_a, nama="X", anggaran="1", sasaran=[lain.sasaran.first()])

@@ -41,7 +41,7 @@ def test_derive_from_the_superiors_pk_links_every_row_and_traces_it(operator_a, 
     pk = _kosong(unit_a, operator_a)
     pk = sunting.ubah_atasan(pk, operator_a, pk_bupati)
     assert pk.pihak_kedua == pk_bupati.pihak_pertama and pk.pihak_kedua_jabatan == "Bupati Gowa"
-    ikm, persen, sarana = _indikator(pk_bupati)
+    ikm, _persen, sarana = _indikator(pk_bupati)
 
     sunting.turunkan(pk, operator_a, [ikm.pk, sarana.pk])
 
@@ -87,7 +87,9 @@ def test_a_sasaran_strategis_without_its_link_is_a_warning_until_linked(operator
     assert _kode(pk) == [("PK-CAS-001", "sasaran[0]")]
 
 
-def test_links_go_only_to_the_superiors_pk_or_a_higher_level(operator_a, unit_a, unit_b, pk_bupati, pk_factory):
+def test_links_go_only_to_the_superiors_pk_or_a_higher_level(
+    operator_a, unit_a, unit_b, pk_bupati, pk_factory
+):
     pk = _kosong(unit_a, operator_a)
     sunting.ubah_atasan(pk, operator_a, pk_bupati)
     strategis = sunting.tambah_sasaran(pk, operator_a, tingkat="strategis", uraian="A")

@@ -199,7 +199,7 @@ def test_the_cascade_on_the_editor_pages(client_as, operator_a, pk_factory, pemd
     html = c.get(_ubah(pk)).content.decode()
     assert html.count('class="mendukung"') == 4  # two sasaran, two indikator
     # The row form offers what it may support and saves a new link (one trail entry for the link).
-    [s1, s2] = list(pk.sasaran.order_by("urutan"))
+    [_s1, s2] = list(pk.sasaran.order_by("urutan"))
     form = c.get(reverse("agreements:pk_sunting_baris", args=[pk.pk, "sasaran", s2.pk])).content.decode()
     assert 'name="mendukung"' in form and "— tidak tertaut —" in form
     sebelum = Riwayat.objects.untuk(pk).count()
