@@ -139,6 +139,7 @@ class ProgramForm(forms.Form):
 
     def clean_jenis(self) -> str:
         return self.cleaned_data.get("jenis") or JenisProgram.PROGRAM
+
     kode = forms.CharField(
         label=_("Kode"),
         max_length=64,
@@ -199,10 +200,20 @@ class PejabatBaruForm(forms.Form):
 
 
 class PKBaruForm(forms.Form):
-    """An empty PK: the unit, the year and the pihak pertama (a pejabat of the unit, or a new one)."""
+    """A new PK: the unit, the year, the pihak pertama (a pejabat of the unit, or a new one), and where
+    it starts from (empty, a copy of the unit's last PK, or the superior's published PK)."""
+
+    MULAI = [
+        ("kosong", _("Kosong")),
+        ("salin", _("Salinan PK terakhir unit ini (target dipertahankan untuk disesuaikan)")),
+        ("turunkan", _("Diturunkan dari PK atasan yang sudah diterbitkan (pilih sasaran dan indikatornya)")),
+    ]
 
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=None)
     tahun = forms.IntegerField(label=_("Tahun"), min_value=2000, max_value=2100)
+    mulai = forms.ChoiceField(
+        label=_("Mulai dari"), choices=MULAI, initial="kosong", widget=forms.RadioSelect
+    )
     pejabat = forms.ModelChoiceField(
         label=_("Pihak pertama"),
         queryset=None,

@@ -334,6 +334,15 @@ class Indikator(models.Model):
         related_name="pendukung",
         help_text=_("Indikator PK atasan (atau tingkat di atasnya) yang didukung indikator ini."),
     )
+    # A PK copied from last year's: the indikator it continues (its target and realisasi shown beside).
+    asal = models.ForeignKey(
+        "self",
+        verbose_name=_("disalin dari"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     # uraian, the target's columns, baris (kinerja.domain.pk.Indikator) and the Lampiran 2 columns
     # (kinerja.domain.pk.Penjelasan): added by kolom.pasang below.
 

@@ -649,7 +649,15 @@ def tambah_pejabat(
     )
 
 
-def buat_pk(unit: Unit, oleh, *, tahun: int, pihak_pertama: Pejabat) -> PerjanjianKinerja:
+def buat_pk(
+    unit: Unit,
+    oleh,
+    *,
+    tahun: int,
+    pihak_pertama: Pejabat,
+    catatan: str = "",
+    data: Mapping[str, Any] | None = None,
+) -> PerjanjianKinerja:
     """An empty PK of `unit` for `tahun`, a draft to fill in the editor (pihak kedua: change it there).
 
     The pihak kedua is proposed from the unit above: its pejabat if it has exactly one.
@@ -676,7 +684,14 @@ def buat_pk(unit: Unit, oleh, *, tahun: int, pihak_pertama: Pejabat) -> Perjanji
         p = PerjanjianKinerja(unit=unit, tahun=tahun, pihak_pertama=pihak_pertama, pihak_kedua=kedua)
         p.snapshot_pihak()
         p.save()
-        catat(p, "pk.buat", oleh=oleh, ke=p.status, catatan=_("PK baru, kosong, diisi di halaman ubah."))
+        catat(
+            p,
+            "pk.buat",
+            oleh=oleh,
+            ke=p.status,
+            catatan=catatan or _("PK baru, kosong, diisi di halaman ubah."),
+            data=dict(data or {}),
+        )
     return p
 
 

@@ -144,7 +144,12 @@ def _halaman(
         perjanjian.sasaran.order_by("urutan", "pk")
         .select_related("mendukung__perjanjian")
         .prefetch_related(
-            Prefetch("indikator", queryset=Indikator.objects.select_related("mendukung__sasaran__perjanjian"))
+            Prefetch(
+                "indikator",
+                queryset=Indikator.objects.select_related(
+                    "mendukung__sasaran__perjanjian", "asal__sasaran__perjanjian"
+                ),
+            )
         )
     )
     kelompok = [(t, label, [s for s in sasaran if s.tingkat == t]) for t, label in Tingkat.choices]
@@ -566,6 +571,35 @@ def pk_sunting_pihak(request: HttpRequest, pk_id: int, ke: str) -> HttpResponse:
     )
 
 
+def _buat_dari(mulai: str, unit, oleh, tahun: int, pejabat) -> PerjanjianKinerja:
+    """The new PK from its start point: empty, a copy of the unit's last PK, or linked to the
+    superior's published PK (its rows then picked on the next page)."""
+    from kinerja.agreements import salin
+
+    if mulai == "salin":
+        sumber = salin.pk_terakhir(unit, tahun)
+        if sumber is None:
+            raise sunting.IsianSalah(
+                _("Belum ada PK %(unit)s sebelum tahun %(tahun)d untuk disalin.")
+                % {"unit": unit, "tahun": tahun}
+            )
+        return salin.salin_pk(sumber, oleh, tahun=tahun, pihak_pertama=pejabat)
+    atasan = None
+    if mulai == "turunkan":
+        atasan = salin.atasan_terbit(unit, tahun)
+        if atasan is None:
+            raise sunting.IsianSalah(
+                _(
+                    "Belum ada PK %(tahun)d unit di atas %(unit)s yang diterbitkan; PK ini belum dapat diturunkan."
+                )
+                % {"unit": unit, "tahun": tahun}
+            )
+    p = sunting.buat_pk(unit, oleh, tahun=tahun, pihak_pertama=pejabat)
+    if atasan is not None:
+        p = sunting.ubah_atasan(p, oleh, atasan)
+    return p
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def pk_baru(request: HttpRequest) -> HttpResponse:
@@ -593,7 +627,7 @@ def pk_baru(request: HttpRequest) -> HttpResponse:
                 jabatan=c["jabatan"],
                 pangkat=c["pangkat"],
             )
-            hasil["pk"] = sunting.buat_pk(c["unit"], request.user, tahun=c["tahun"], pihak_pertama=pejabat)
+            hasil["pk"] = _buat_dari(c["mulai"], c["unit"], request.user, c["tahun"], pejabat)
 
         from django.db import transaction
 
@@ -602,8 +636,18 @@ def pk_baru(request: HttpRequest) -> HttpResponse:
             if galat:
                 transaction.set_rollback(True)
         if galat is None:
+            mulai = form.cleaned_data["mulai"]
+            if mulai == "turunkan":
+                messages.success(
+                    request,
+                    _("PK baru dibuat sebagai draf: pilih sasaran dan indikator PK atasan yang didukung."),
+                )
+                return redirect("agreements:pk_sunting_turunkan", pk_id=hasil["pk"].pk)
             messages.success(
-                request, _("PK baru dibuat sebagai draf: isi sasaran, indikator dan programnya.")
+                request,
+                _("PK baru disalin dari PK sebelumnya: sesuaikan target, tanggal dan programnya.")
+                if mulai == "salin"
+                else _("PK baru dibuat sebagai draf: isi sasaran, indikator dan programnya."),
             )
             return redirect("agreements:pk_sunting", pk_id=hasil["pk"].pk)
     return render(
