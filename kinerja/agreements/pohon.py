@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from kinerja.agreements.jenjang import berlaku, pk_jenjang_banyak
 from kinerja.agreements.models import PerjanjianKinerja, Status, Tingkat
@@ -55,15 +56,24 @@ _TINGKAT = dict(Tingkat.choices)
 _STATUS = dict(Status.choices)
 
 
-def _kepala(pk: PKJenjang, tingkat: str) -> str:
+def _kepala(pk: PKJenjang, tingkat: str, *, tautan: bool) -> str:
+    """The node's first line: unit (a link to its PK, except inside a <summary>, which may hold no
+    link), pihak, level, and the status when not published."""
     status = ""
     if pk.status != Status.DITERBITKAN:
-        status = f' <span class="lencana">{escape(_STATUS.get(pk.status, pk.status))}</span>'
-    url = reverse("agreements:pk_detail", args=[pk.id])
+        status = f' <span class="lencana">{escape(str(_STATUS.get(pk.status, pk.status)))}</span>'
+    unit = escape(pk.unit)
+    if tautan:
+        unit = f'<a href="{reverse("agreements:pk_detail", args=[pk.id])}">{unit}</a>'
     return (
-        f'<span class="pohon-unit"><a href="{url}">{escape(pk.unit)}</a> · {escape(pk.pihak)}'
+        f'<span class="pohon-unit">{unit} · {escape(pk.pihak)}'
         f" · {escape(str(_TINGKAT.get(tingkat, tingkat)))}{status}</span>"
     )
+
+
+def _tautan_pk(pk: PKJenjang) -> str:
+    url = reverse("agreements:pk_detail", args=[pk.id])
+    return f'<p class="pohon-tautan"><a href="{url}">{escape(_("Lihat PK"))}<span class="sr-only"> {escape(pk.label)}</span></a></p>'
 
 
 def _indikator(s: Simpul) -> str:
@@ -78,22 +88,28 @@ def _indikator(s: Simpul) -> str:
 
 
 def _simpul(s: Simpul, keluar: list[str]) -> None:
-    isi = f'{_kepala(s.pk, s.sasaran.tingkat)}<span class="pohon-sasaran">{escape(s.sasaran.uraian)}</span>'
+    sasaran = f'<span class="pohon-sasaran">{escape(s.sasaran.uraian)}</span>'
     keluar.append(f'<li id="sasaran-{s.sasaran.id}">')
     if s.anak:
-        keluar.append(f'<details open><summary>{isi}</summary>{_indikator(s)}<ul class="pohon">')
+        keluar.append(
+            f"<details open><summary>{_kepala(s.pk, s.sasaran.tingkat, tautan=False)}{sasaran}</summary>"
+            f'{_tautan_pk(s.pk)}{_indikator(s)}<ul class="pohon">'
+        )
         for a in s.anak:
             _simpul(a, keluar)
         keluar.append("</ul></details>")
     else:
-        keluar.append(f'<div class="pohon-daun">{isi}{_indikator(s)}</div>')
+        keluar.append(
+            f'<div class="pohon-daun">{_kepala(s.pk, s.sasaran.tingkat, tautan=True)}{sasaran}{_indikator(s)}</div>'
+        )
     keluar.append("</li>")
 
 
-def html_pohon(t: Pohon) -> str:
-    """The tree as nested lists: each sasaran a collapsible node (<details>), no script needed."""
+def html_pohon(t: Pohon | list[Simpul]) -> str:
+    """The tree (or a list of subtrees) as nested lists: each sasaran with sasaran below it a
+    collapsible node (<details>), no script needed."""
     keluar: list[str] = ['<ul class="pohon pohon-akar">']
-    for s in t.akar:
+    for s in t.akar if isinstance(t, Pohon) else t:
         _simpul(s, keluar)
     keluar.append("</ul>")
     return "".join(keluar)

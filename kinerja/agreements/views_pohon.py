@@ -54,6 +54,8 @@ def pohon(request: HttpRequest) -> HttpResponse:
             "tahun": tahun,
             "cari": cari,
             "hasil": hasil,
+            # Escaped node by node in html_pohon.
             "html_pohon": mark_safe(html_pohon(hasil.pohon)) if hasil else "",
+            "html_lepas": [(pk, mark_safe(html_pohon(d))) for pk, d in hasil.pohon.lepas] if hasil else [],
         },
     )

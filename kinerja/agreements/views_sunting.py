@@ -612,7 +612,11 @@ def pk_baru(request: HttpRequest) -> HttpResponse:
     unit_boleh = Unit.objects.visible_to(request.user, "edit")
     if not unit_boleh.exists():
         raise PermissionDenied(_("Membuat PK adalah tugas operator atau admin sebuah unit."))
-    form = PKBaruForm(request.POST or None, unit_boleh=unit_boleh, initial={"tahun": date.today().year + 1})
+    awal: dict = {"tahun": date.today().year + 1}
+    satu = list(unit_boleh[:2])
+    if len(satu) == 1:
+        awal["unit"] = satu[0].pk  # an operator of one unit has nothing to choose
+    form = PKBaruForm(request.POST or None, unit_boleh=unit_boleh, initial=awal)
     hasil: dict = {}
     galat = None
     if request.method == "POST":

@@ -138,14 +138,15 @@ class Simpul:
 
 @dataclass
 class Pohon:
-    """The tree: its roots, and the sasaran that no link places (the cascade's gaps), per PK."""
+    """The tree: its roots, and the sasaran that no link places (the cascade's gaps), per PK, each
+    with what hangs below it."""
 
     akar: list[Simpul]
-    lepas: list[tuple[PKJenjang, list[SasaranJenjang]]]
+    lepas: list[tuple[PKJenjang, list[Simpul]]]
 
     @property
     def jumlah_simpul(self) -> int:
-        return sum(s.jumlah for s in self.akar)
+        return sum(s.jumlah for s in self.akar) + sum(s.jumlah for _, d in self.lepas for s in d)
 
 
 def _induk_sasaran(
@@ -205,7 +206,7 @@ def pohon(pks: Sequence[PKJenjang]) -> Pohon:
             dilihat.add(x)
             x = induk.get(x)
     akar: list[Simpul] = []
-    lepas: dict[int, list[SasaranJenjang]] = {}
+    lepas: dict[int, list[Simpul]] = {}
     for pk in pks:
         berakar = pk.atasan is None or pk.atasan not in ada_pk
         for s in pk.sasaran:
@@ -214,7 +215,7 @@ def pohon(pks: Sequence[PKJenjang]) -> Pohon:
             elif berakar and s.tingkat == "strategis":
                 akar.append(simpul[s.id])
             else:
-                lepas.setdefault(pk.id, []).append(s)
+                lepas.setdefault(pk.id, []).append(simpul[s.id])
     urutan_pk = {pk.id: pk for pk in pks}
     return Pohon(akar, [(urutan_pk[i], daftar) for i, daftar in lepas.items()])
 
@@ -243,13 +244,19 @@ def saring(t: Pohon, kata: str) -> Pohon:
         return Simpul(s.pk, s.sasaran, anak, s.mendukung_indikator)
 
     akar = [x for x in (pangkas(s) for s in t.akar) if x is not None]
-    lepas = [(pk, daftar) for pk, daftar in t.lepas if kata in pk.unit.lower() or kata in pk.pihak.lower()]
+    lepas = []
+    for pk, daftar in t.lepas:
+        sisa = [x for x in (pangkas(s) for s in daftar) if x is not None]
+        if sisa:
+            lepas.append((pk, sisa))
     return Pohon(akar, lepas)
 
 
-def baris_pohon(t: Pohon) -> Iterable[tuple[int, Simpul]]:
-    """Every node with its depth (0 for a root), depth first, in order: what the exports write."""
-    tumpukan: list[tuple[int, Simpul]] = [(0, s) for s in reversed(t.akar)]
+def baris_pohon(t: Pohon | list[Simpul]) -> Iterable[tuple[int, Simpul]]:
+    """Every node with its depth (0 for a root), depth first, in order: what the exports write (a tree,
+    or a list of subtrees such as one PK's not linked sasaran)."""
+    akar = t.akar if isinstance(t, Pohon) else t
+    tumpukan: list[tuple[int, Simpul]] = [(0, s) for s in reversed(akar)]
     while tumpukan:
         kedalaman, s = tumpukan.pop()
         yield kedalaman, s

@@ -212,8 +212,8 @@ def test_pohon():
     assert [a.sasaran.id for a in sarana.anak] == [21, 31]
     assert [a.sasaran.id for a in sarana.anak[0].anak] == [22]
     assert ikm.anak[0].mendukung_indikator == {200: "Indeks Kepuasan Masyarakat"}
-    assert [(pk.id, [s.id for s in daftar]) for pk, daftar in t.lepas] == [(2, [23])]
-    assert t.jumlah_simpul == 7
+    assert [(pk.id, [s.sasaran.id for s in daftar]) for pk, daftar in t.lepas] == [(2, [23])]
+    assert t.jumlah_simpul == 8
 
 
 def test_pohon_tanpa_atasan_dan_siklus():
@@ -224,6 +224,15 @@ def test_pohon_tanpa_atasan_dan_siklus():
     assert [s.sasaran.id for s in t.akar] == [50]
     assert [a.sasaran.id for a in t.akar[0].anak] == [60]
     assert t.lepas == []
+
+
+def test_a_node_below_a_not_linked_sasaran_is_kept_with_it():
+    # The Bupati's sasaran program is linked to nothing; a kecamatan's sasaran supports it.
+    bupati = pkj(1, "Bupati Gowa", sas(10, "A", ind(100, "X", "1 unit")), sas(12, "Program", tingkat="program"))
+    camat = pkj(2, "Camat Bajeng", sas(20, "B", mendukung=12), atasan=1)
+    t = pohon([bupati, camat])
+    [(pk, [lepas])] = t.lepas
+    assert (pk.id, lepas.sasaran.id, [a.sasaran.id for a in lepas.anak]) == (1, 12, [20])
 
 
 def test_saring_dan_baris_pohon():
