@@ -15,6 +15,7 @@ urlpatterns = [
     path("masuk/", auth_views.LoginView.as_view(template_name="masuk.html"), name="masuk"),
     path("keluar/", auth_views.LogoutView.as_view(), name="keluar"),
     path("", include("kinerja.agreements.urls")),
+    path("", include("kinerja.units.urls")),
     path("", include("kinerja.documents.urls")),
     path("", include("kinerja.surveys.urls")),
 ]

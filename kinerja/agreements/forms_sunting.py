@@ -4,6 +4,7 @@ from their one description (kinerja/domain/pk.py), so the form says what the doc
 from __future__ import annotations
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +12,28 @@ from kinerja.agreements.models import Indikator, JenisProgram, Tingkat
 from kinerja.agreements.sunting import JABATAN_SEMENTARA
 from kinerja.domain import pk as d
 from kinerja.units.models import Pejabat
+
+
+class NIPField(forms.CharField):
+    """A NIP typed by hand: checked as it is typed (htmx asks /pejabat/periksa-nip/), and again when
+    saved, which is what counts without JavaScript."""
+
+    periksa_langsung = True
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.update(
+            {
+                "hx-get": reverse_lazy("units:periksa_nip"),
+                "hx-trigger": "input changed delay:400ms, blur",
+                "hx-target": "next .periksa-langsung",
+                "hx-swap": "innerHTML",
+                "hx-sync": "this:replace",
+                "inputmode": "numeric",
+                "autocomplete": "off",
+            }
+        )
+        return attrs
 
 
 def _label(kelas: type, nama: str) -> str:
@@ -192,8 +215,8 @@ class PihakForm(forms.Form):
 
 class PejabatBaruForm(forms.Form):
     nama = forms.CharField(label=_("Nama (dengan gelar)"), max_length=255)
-    nip = forms.CharField(
-        label=_("NIP"), max_length=32, required=False, help_text=_("18 angka; diperiksa saat disimpan.")
+    nip = NIPField(
+        label=_("NIP"), max_length=32, required=False, help_text=_("18 angka; diperiksa saat diketik dan disimpan.")
     )
     pangkat = forms.CharField(label=_("Pangkat/golongan"), max_length=255, required=False)
     jabatan = forms.CharField(label=_("Jabatan"), max_length=255, required=False)
@@ -221,7 +244,7 @@ class PKBaruForm(forms.Form):
         help_text=_("Pejabat unit itu; kosongkan untuk menambah pejabat baru di bawah."),
     )
     nama = forms.CharField(label=_("Nama pejabat baru (dengan gelar)"), max_length=255, required=False)
-    nip = forms.CharField(label=_("NIP"), max_length=32, required=False)
+    nip = NIPField(label=_("NIP"), max_length=32, required=False)
     jabatan = forms.CharField(label=_("Jabatan"), max_length=255, required=False)
     pangkat = forms.CharField(label=_("Pangkat/golongan"), max_length=255, required=False)
 

@@ -68,3 +68,14 @@ def periksa_halaman(page) -> None:
     finally:
         if ukuran:
             page.set_viewport_size(ukuran)
+
+
+def kirim(page, tombol) -> None:
+    """Click a button or link that posts (a form of the editor, updated in place by htmx, or a normal
+    submit without JavaScript) and wait until the page shows the answer."""
+    with page.expect_response(lambda r: r.request.method == "POST"):
+        tombol.click()
+    page.wait_for_load_state()
+    page.wait_for_function(
+        "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')"
+    )

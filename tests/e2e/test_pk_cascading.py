@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import periksa_halaman
+from tests.e2e.conftest import kirim, periksa_halaman
 from tests.e2e.test_pk_alur import _masuk, _status
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -65,7 +65,9 @@ def test_operator_derives_the_pk_from_the_bupatis_and_the_tree_shows_it(
     operator.get_by_label("Pihak pertama").select_option(label="SITI HAERANI, S.SOS — Camat Bajeng")
     operator.get_by_role("button", name="Buat draf").click()
     operator.wait_for_load_state()
-    assert operator.locator("h1").inner_text() == "Turunkan dari PK atasan", operator.locator("main").inner_text()[:600]
+    assert operator.locator("h1").inner_text() == "Turunkan dari PK atasan", operator.locator(
+        "main"
+    ).inner_text()[:600]
     periksa_halaman(operator)
     operator.get_by_label(re.compile("^Indeks Kepuasan Masyarakat")).check()
     operator.get_by_label(re.compile("^Jumlah sarana pelayanan")).check()
@@ -82,15 +84,13 @@ def test_operator_derives_the_pk_from_the_bupatis_and_the_tree_shows_it(
     operator.locator("details.tambah-indikator summary").first.click()
     operator.locator("input[name=uraian]").first.fill("Jumlah inovasi pelayanan publik")
     operator.locator("input[name=target]").first.fill("2 inovasi")
-    operator.get_by_role("button", name="Tambah indikator").first.click()
-    operator.wait_for_load_state()
+    kirim(operator, operator.get_by_role("button", name="Tambah indikator").first)
     program = operator.locator("#program")
     program.get_by_label("Kode").fill("7.01.01")
     program.get_by_label("Nama program").fill("Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota")
     program.get_by_label("Anggaran (Rp)").fill("Rp 3.649.867.866,00")
     program.get_by_label(re.compile("Sasaran Strategis: Sasaran strategis nomor 1")).check()
-    operator.get_by_role("button", name="Tambah program").click()
-    operator.wait_for_load_state()
+    kirim(operator, operator.get_by_role("button", name="Tambah program"))
     assert "7.01.01" in operator.locator("#program").inner_text()
     assert "Rp3.649.867.866,00" in operator.locator("#program").inner_text()
 

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from tests.agreements.test_pk_alur import SEED
-from tests.e2e.conftest import periksa_halaman
+from tests.e2e.conftest import kirim, periksa_halaman
 from tests.e2e.test_pk_alur import _impor, _masuk, _status
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -50,22 +50,19 @@ def test_operator_fixes_the_galat_on_the_page_and_submits(live_server, browser, 
     # The names and NIP that differ between pages are the printed signature blocks of the import:
     # the link leads to the choice of printing the parties everywhere.
     _temuan(operator, "PK-TTD-001").get_by_role("link", name="Lampiran 1, tanda tangan Pihak Pertama").click()
-    operator.get_by_role("button", name="Pakai para pihak di semua tanda tangan").click()
-    operator.wait_for_load_state()
+    kirim(operator, operator.get_by_role("button", name="Pakai para pihak di semua tanda tangan"))
     assert "0 galat" in operator.locator(".sunting-temuan").inner_text()
 
     # One more indikator under the first sasaran, one more program.
     operator.locator("details.tambah-indikator summary").first.click()
     operator.locator("input[name=uraian]").first.fill("Jumlah inovasi pelayanan publik")
     operator.locator("input[name=target]").first.fill("2 inovasi")
-    operator.get_by_role("button", name="Tambah indikator").first.click()
-    operator.wait_for_load_state()
+    kirim(operator, operator.get_by_role("button", name="Tambah indikator").first)
     assert "Jumlah inovasi pelayanan publik" in operator.locator("main").inner_text()
     program = operator.locator("#program")
     program.get_by_label("Nama program").fill("Program Penyelenggaraan Ketenteraman dan Ketertiban Umum")
     program.get_by_label("Anggaran (Rp)").fill("Rp 12.500.000,00")
-    operator.get_by_role("button", name="Tambah program").click()
-    operator.wait_for_load_state()
+    kirim(operator, operator.get_by_role("button", name="Tambah program"))
     assert "Rp12.500.000,00" in operator.locator("#program").inner_text()
     periksa_halaman(operator)
 
