@@ -228,7 +228,9 @@ def test_pohon_tanpa_atasan_dan_siklus():
 
 def test_a_node_below_a_not_linked_sasaran_is_kept_with_it():
     # The Bupati's sasaran program is linked to nothing; a kecamatan's sasaran supports it.
-    bupati = pkj(1, "Bupati Gowa", sas(10, "A", ind(100, "X", "1 unit")), sas(12, "Program", tingkat="program"))
+    bupati = pkj(
+        1, "Bupati Gowa", sas(10, "A", ind(100, "X", "1 unit")), sas(12, "Program", tingkat="program")
+    )
     camat = pkj(2, "Camat Bajeng", sas(20, "B", mendukung=12), atasan=1)
     t = pohon([bupati, camat])
     [(pk, [lepas])] = t.lepas
