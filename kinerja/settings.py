@@ -114,6 +114,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # Indonesian first; English through Django i18n.
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
+# Numbers read the Indonesian way in both languages (kinerja/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["kinerja.formats"]
 LOCALE_PATHS = [BASE_DIR / "kinerja" / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Jakarta")
 USE_I18N = True

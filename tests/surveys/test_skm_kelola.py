@@ -288,3 +288,25 @@ def test_the_operator_edits_an_open_period_and_its_wording(client_as, operator_a
     # The public form shows the new wording and asks for the ticket code at once.
     publik = client.get(reverse("surveys:formulir", args=[p.token])).content.decode()
     assert "<span>Kurang</span>" in publik and 'name="kode_tiket"' in publik
+
+
+@pytest.mark.parametrize("bahasa", ["id", "en"])
+def test_numbers_read_the_same_in_both_languages(client_as, operator_a, periode_a, bahasa):
+    """One number format whatever the interface's language: the figures of an Indonesian record."""
+    import re
+
+    _isi(periode_a, 4)
+    c = client_as(operator_a)
+    c.post(reverse("set_language"), {"language": bahasa, "next": "/"})
+    html = c.get(_u("periode", periode_a)).content.decode()
+    assert "87,50" in html  # the IKM
+    nrr = re.findall(r'<td class="angka">([^<]*)</td>', html)
+    assert "3,50" in nrr  # each unsur's NRR, formatted like the IKM
+    assert not re.search(r">\s*\d+\.\d{2}\s*<", html)  # no "3.50" anywhere
+    from decimal import Decimal
+
+    from django.utils.formats import number_format
+    from django.utils.translation import override
+
+    with override(bahasa):
+        assert number_format(Decimal("1234567.891"), 2, force_grouping=True) == "1.234.567,89"
