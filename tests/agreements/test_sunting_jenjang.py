@@ -165,3 +165,26 @@ def test_a_perubahan_keeps_the_links(operator_a, pimpinan_a, unit_a, pk_bupati, 
     assert s_baru["strategis"].mendukung == strategis.mendukung  # still the Bupati's sasaran
     assert s_baru["program"].mendukung == s_baru["strategis"]  # moved to the new version's row
     assert _indikator(baru)[0].mendukung == _indikator(pk_bupati)[0]
+
+
+def test_the_json_carries_the_links(client_as, operator_a, unit_a, pk_bupati):
+    pk = _kosong(unit_a, operator_a)
+    sunting.ubah_atasan(pk, operator_a, pk_bupati)
+    [s] = sunting.turunkan(pk, operator_a, [_indikator(pk_bupati)[0].pk])
+    prog = sunting.tambah_program(pk, operator_a, nama="Program X", anggaran="1", kode="7.01.01", sasaran=[s])
+    data = client_as(operator_a).get(f"/pk/{pk.pk}/json/").json()
+    induk = _indikator(pk_bupati)[0]
+    assert data["atasan_pk"] == pk_bupati.pk
+    assert (data["sasaran"][0]["id"], data["sasaran"][0]["mendukung"]) == (s.pk, induk.sasaran_id)
+    assert data["sasaran"][0]["indikator"][0]["mendukung"] == induk.pk
+    assert data["program"] == [
+        {
+            "nama": "Program X",
+            "anggaran": "1.00",
+            "jenis": "program",
+            "kode": "7.01.01",
+            "baris": None,
+            "id": prog.pk,
+            "sasaran": [s.pk],
+        }
+    ]
