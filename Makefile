@@ -9,7 +9,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { echo $$p; break; }; done)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test install install-test browser lint check clean
+.PHONY: screenshots run test install install-test browser lint check clean
 
 $(BIN)/python:
 	@if [ -z "$(PYTHON)" ]; then echo "kinerja butuh Python >= 3.11 (python3 --version)"; exit 1; fi
@@ -48,6 +48,11 @@ run: install
 
 test: install-test browser
 	$(BIN)/pytest
+
+# The README's screenshots (docs/img/), taken by the browser tests that walk those pages.
+screenshots: install-test browser
+	KINERJA_SCREENSHOTS=docs/img $(BIN)/pytest -q tests/e2e/test_pk_cascading.py tests/e2e/test_ponsel.py
+	@echo "Tangkapan layar diperbarui di docs/img/"
 
 lint: install-test
 	$(BIN)/ruff check kinerja tests bench manage.py

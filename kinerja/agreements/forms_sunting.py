@@ -235,8 +235,11 @@ class PKBaruForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=None)
     tahun = forms.IntegerField(label=_("Tahun"), min_value=2000, max_value=2100)
     mulai = forms.ChoiceField(
-        label=_("Mulai dari"), choices=MULAI, initial="kosong", widget=forms.RadioSelect
+        label=_("Mulai dari"), choices=MULAI, initial="kosong", widget=forms.RadioSelect, required=False
     )
+
+    def clean_mulai(self) -> str:
+        return self.cleaned_data.get("mulai") or "kosong"
     pejabat = forms.ModelChoiceField(
         label=_("Pihak pertama"),
         queryset=None,

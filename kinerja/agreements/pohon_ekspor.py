@@ -8,9 +8,11 @@ Both walk the tree depth first (`cascading.baris_pohon`) and then list the sasar
   with "=", "+", "-", "@", a tab or a CR also carries Excel's quote prefix, so it stays text when it is
   edited; characters a worksheet (XML 1.0) cannot hold are dropped.
 
-Speed, 500 PKs × 2 sasaran × 5 indikator (1 000 nodes, 5 000 rows) on a 2-core machine: about
-1,7 s for the PDF (about 0,9 s once the compiler has laid out the same tree) and 0,5 s for the
-XLSX (write-only workbook: cells streamed, one shared style per kind of cell).
+Speed, 500 PKs × 2 sasaran × 5 indikator (1 000 nodes, 5 000 indikator, 146 pages) on a slow 2-core
+machine: the PDF in 1,0-1,7 s with a new compiler (fonts loaded), 1,4 s for another tree with a warm
+one, 0,2-0,3 s when the nodes are those of a tree laid out before (Typst memoises each node); the XLSX
+in 0,7-1,2 s (a write-only workbook: cells streamed, each alignment's style made once and copied).
+The PDF's outline is flat (a node drawn at its depth), so neither size nor depth recurses.
 """
 
 from __future__ import annotations
@@ -20,20 +22,20 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterator
+from copy import copy
 from typing import cast
 
 from kinerja.agreements.models import Status, Tingkat
 from kinerja.agreements.pohon import HasilPohon
-from kinerja.domain.cascading import PKJenjang, Simpul, baris_pohon
-
-MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from kinerja.domain.cascading import PKJenjang, Pohon, Simpul, baris_pohon
 
 # What neither a worksheet (XML 1.0; openpyxl's ILLEGAL_CHARACTERS_RE and more) nor a UTF-8 encoder
 # takes: C0 controls other than tab, LF and CR; lone surrogates; U+FFFE and U+FFFF.
 _TIDAK_SAH = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # A text cell starting with one of these would be read as a formula when typed or imported.
 _AWAL_RUMUS = ("=", "+", "-", "@", "\t", "\r")
-# Excel's indent stops at 15 levels (openpyxl would write more, Excel would reject the file).
+# The deepest indent written: 15 levels, the most Excel's cell format offers (deeper nodes stay there;
+# their depth is in the first column).
 _INDENT_MAKS = 15
 
 
@@ -47,15 +49,34 @@ def _satu_baris(teks: object) -> str:
     return " ".join(_bersih(teks).split())
 
 
+# A word longer than this (a URL, a run of characters) may break in the PDF: Typst breaks lines only
+# between words, and such a word would run off the page. Zero-width spaces are put every 30 characters.
+_KATA_PANJANG = re.compile(r"\S{41,}")
+
+
+def _teks_pdf(teks: object) -> str:
+    """Clean one-line text for the PDF, an overlong word made breakable."""
+    baris = _satu_baris(teks)
+    if len(baris) <= 40:
+        return baris
+    return _KATA_PANJANG.sub(
+        lambda m: "\u200b".join(m[0][k : k + 30] for k in range(0, len(m[0]), 30)), baris
+    )
+
+
+_TINGKAT = dict(Tingkat.choices)  # lazy labels: read in the active language when written
+_STATUS = dict(Status.choices)
+
+
 def _tingkat(tingkat: str) -> str:
-    return str(dict(Tingkat.choices).get(tingkat, tingkat))
+    return str(_TINGKAT.get(tingkat, tingkat))
 
 
 def _status(pk: PKJenjang) -> str:
     """The PK's status when it is not published (a unit's own draft), else ""."""
     if not pk.status or pk.status == Status.DITERBITKAN:
         return ""
-    return str(dict(Status.choices).get(pk.status, pk.status))
+    return str(_STATUS.get(pk.status, pk.status))
 
 
 def judul(hasil: HasilPohon) -> str:
@@ -63,19 +84,24 @@ def judul(hasil: HasilPohon) -> str:
 
 
 def _ringkasan(hasil: HasilPohon) -> str:
-    lepas = sum(len(d) for _, d in hasil.pohon.lepas)
-    teks = f"{hasil.jumlah_pk} perjanjian kinerja; {hasil.pohon.jumlah_simpul} sasaran dalam pohon"
-    return teks + (f"; {lepas} sasaran belum tertaut" if lepas else "")
+    """ "12 perjanjian kinerja; 40 sasaran dalam pohon; 2 sasaran belum tertaut (dan 3 di bawahnya)"."""
+    t = hasil.pohon
+    teks = f"{hasil.jumlah_pk} perjanjian kinerja; {sum(s.jumlah for s in t.akar)} sasaran dalam pohon"
+    lepas = sum(len(d) for _, d in t.lepas)
+    if lepas:
+        bawah = sum(s.jumlah for _, d in t.lepas for s in d) - lepas
+        teks += f"; {lepas} sasaran belum tertaut" + (f" (dan {bawah} di bawahnya)" if bawah else "")
+    return teks
 
 
-def _baris(hasil: HasilPohon) -> Iterator[tuple[int, str, Simpul, Simpul | None]]:
-    """Every node depth first with its depth, its outline number ("1.2.1") and its parent node."""
+def _baris(akar: Pohon | list[Simpul]) -> Iterator[tuple[int, str, Simpul, Simpul | None]]:
+    """Every node of a tree (or of a list of subtrees) depth first, with its depth, its outline number
+    ("1.2.1") and its parent node."""
     jalur: list[Simpul] = []
     nomor: list[int] = []
-    for kedalaman, s in baris_pohon(hasil.pohon):
+    for kedalaman, s in baris_pohon(akar):
         del jalur[kedalaman:]
-        if len(nomor) > kedalaman + 1:
-            del nomor[kedalaman + 1 :]
+        del nomor[kedalaman + 1 :]
         if len(nomor) == kedalaman + 1:
             nomor[kedalaman] += 1
         else:
@@ -108,14 +134,8 @@ _KOLOM_POHON = (
     ("Mendukung", 40),
     ("Status", 13),
 )
-_KOLOM_LEPAS = (
-    ("Perjanjian kinerja", 40),
-    ("Tingkat sasaran", 17),
-    ("Sasaran", 50),
-    ("Indikator", 45),
-    ("Target", 16),
-    ("Status", 13),
-)
+# The same, after the PK whose sasaran is not linked (the nodes below it may be of other PKs).
+_KOLOM_LEPAS = (("Perjanjian kinerja", 36), *_KOLOM_POHON)
 
 
 def render_xlsx(hasil: HasilPohon) -> bytes:
@@ -134,6 +154,11 @@ def render_xlsx(hasil: HasilPohon) -> bytes:
     atas = Alignment(vertical="top")
     menjorok = [Alignment(wrap_text=True, vertical="top", indent=k) for k in range(_INDENT_MAKS + 1)]
 
+    # The style array of each alignment, made once and copied to every cell that uses it: setting
+    # `alignment` cell by cell costs a lookup in the workbook's styles each time, which was most of
+    # the time of 5 000 rows. Style ids belong to the workbook, so any of its sheets makes them.
+    gaya: dict[int, object] = {}
+
     def sel(ws, nilai: object, rata: Alignment | None = bungkus):
         """A cell; text is always a string (never a formula or an error code)."""
         if isinstance(nilai, str) or nilai is None:
@@ -146,7 +171,14 @@ def render_xlsx(hasil: HasilPohon) -> bytes:
         else:
             c = WriteOnlyCell(ws, value=nilai)
         if rata is not None:
-            c.alignment = rata
+            if c.has_style:  # quotePrefix
+                c.alignment = rata
+            else:
+                if id(rata) not in gaya:
+                    contoh = WriteOnlyCell(ws)
+                    contoh.alignment = rata
+                    gaya[id(rata)] = contoh._style
+                c._style = copy(gaya[id(rata)])
         return c
 
     def lembar(nama: str, judul_lembar: str, kolom: tuple[tuple[str, int], ...]):
@@ -156,7 +188,7 @@ def render_xlsx(hasil: HasilPohon) -> bytes:
         ws.freeze_panes = "A4"
         ws.print_title_rows = "3:3"
         ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.paperSize = "9"  # A4
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -172,49 +204,38 @@ def render_xlsx(hasil: HasilPohon) -> bytes:
         ws.append(kepala)
         return ws
 
-    # -- Pohon kinerja ---------------------------------------------------------------------------
-    ws = lembar("Pohon kinerja", judul(hasil), _KOLOM_POHON)
-    n = 3
-    for kedalaman, _, s, induk in _baris(hasil):
-        pk, sasaran = s.pk, s.sasaran
-        mendukung = induk.sasaran.uraian if induk is not None else ""
-        indikator = sasaran.indikator or (None,)
-        for i in indikator:
-            ws.append(
-                [
-                    sel(ws, kedalaman + 1, atas),
-                    sel(ws, pk.unit),
-                    sel(ws, pk.pihak),
-                    sel(ws, _tingkat(sasaran.tingkat)),
-                    sel(ws, sasaran.uraian, menjorok[min(kedalaman, _INDENT_MAKS)]),
-                    sel(ws, i.uraian if i else None),
-                    sel(ws, i.target.teks if i else None),
-                    sel(ws, mendukung),
-                    sel(ws, _status(pk)),
-                ]
-            )
-            n += 1
-    ws.auto_filter.ref = f"A3:{get_column_letter(len(_KOLOM_POHON))}{n}"
+    def baris(ws, akar: Pohon | list[Simpul], awal: tuple = ()) -> int:
+        """One row per indikator of every node (one for a sasaran without any); the row count."""
+        n = 0
+        for kedalaman, _, s, induk in _baris(akar):
+            pk, sasaran = s.pk, s.sasaran
+            mendukung = induk.sasaran.uraian if induk is not None else ""
+            for i in sasaran.indikator or (None,):
+                ws.append(
+                    [
+                        *(sel(ws, x) for x in awal),
+                        sel(ws, kedalaman + 1, atas),
+                        sel(ws, pk.unit),
+                        sel(ws, pk.pihak),
+                        sel(ws, _tingkat(sasaran.tingkat)),
+                        sel(ws, sasaran.uraian, menjorok[min(kedalaman, _INDENT_MAKS)]),
+                        sel(ws, i.uraian if i else None),
+                        sel(ws, i.target.teks if i else None),
+                        sel(ws, mendukung),
+                        sel(ws, _status(pk)),
+                    ]
+                )
+                n += 1
+        return n
 
-    # -- Belum tertaut ---------------------------------------------------------------------------
+    ws = lembar("Pohon kinerja", judul(hasil), _KOLOM_POHON)
+    n = baris(ws, hasil.pohon)
+    ws.auto_filter.ref = f"A3:{get_column_letter(len(_KOLOM_POHON))}{n + 3}"
+
     if hasil.pohon.lepas:
         ws = lembar("Belum tertaut", "Sasaran yang belum tertaut — " + judul(hasil), _KOLOM_LEPAS)
-        n = 3
-        for pk, daftar in hasil.pohon.lepas:
-            for sasaran in daftar:
-                for i in sasaran.indikator or (None,):
-                    ws.append(
-                        [
-                            sel(ws, pk.label),
-                            sel(ws, _tingkat(sasaran.tingkat)),
-                            sel(ws, sasaran.uraian),
-                            sel(ws, i.uraian if i else None),
-                            sel(ws, i.target.teks if i else None),
-                            sel(ws, _status(pk)),
-                        ]
-                    )
-                    n += 1
-        ws.auto_filter.ref = f"A3:{get_column_letter(len(_KOLOM_LEPAS))}{n}"
+        n = sum(baris(ws, daftar, (pk.label,)) for pk, daftar in hasil.pohon.lepas)
+        ws.auto_filter.ref = f"A3:{get_column_letter(len(_KOLOM_LEPAS))}{n + 3}"
 
     out = io.BytesIO()
     buku.save(out)
@@ -230,49 +251,46 @@ TEMPLATE = "pohon.typ"  # in kinerja/documents/typst, the root of kinerja.docume
 
 def _kepala(pk: PKJenjang, tingkat: str) -> str:
     """ "Kecamatan Bajeng · Camat Bajeng · Sasaran Program"."""
-    bagian = [_satu_baris(pk.unit), _satu_baris(pk.pihak), _tingkat(tingkat)]
+    bagian = [_teks_pdf(pk.unit), _teks_pdf(pk.pihak), _tingkat(tingkat)]
     return " · ".join(b for b in bagian if b)
 
 
-def data_pdf(hasil: HasilPohon) -> dict:
-    """What pohon.typ lays out. Nodes are a flat list with their depth (the template draws the depth
-    with lines, no recursion, so a tree of any depth lays out); short keys keep a big tree's JSON small:
-    `d` depth, `n` outline number, `k` the head line, `st` status, `u` uraian, `i` the indikator as
-    [uraian, target, the parent indikator it supports or ""]."""
-    simpul = [
+def _simpul_pdf(akar: Pohon | list[Simpul], *, bernomor: bool) -> list[dict]:
+    return [
         {
             "d": kedalaman,
-            "n": nomor,
+            "n": nomor if bernomor else "",
             "k": _kepala(s.pk, s.sasaran.tingkat),
             "st": _status(s.pk),
-            "u": _satu_baris(s.sasaran.uraian),
+            "u": _teks_pdf(s.sasaran.uraian),
             "i": [
                 [
-                    _satu_baris(i.uraian),
-                    _satu_baris(i.target.teks),
-                    _satu_baris(s.mendukung_indikator.get(i.id, "")),
+                    _teks_pdf(i.uraian),
+                    _teks_pdf(i.target.teks),
+                    _teks_pdf(s.mendukung_indikator.get(i.id, "")),
                 ]
                 for i in s.sasaran.indikator
             ],
         }
-        for kedalaman, nomor, s, _ in _baris(hasil)
+        for kedalaman, nomor, s, _ in _baris(akar)
     ]
-    lepas = [
-        {
-            "pk": _satu_baris(pk.label),
-            "st": _status(pk),
-            "s": [
-                {
-                    "t": _tingkat(sasaran.tingkat),
-                    "u": _satu_baris(sasaran.uraian),
-                    "i": [[_satu_baris(i.uraian), _satu_baris(i.target.teks)] for i in sasaran.indikator],
-                }
-                for sasaran in daftar
-            ],
-        }
-        for pk, daftar in hasil.pohon.lepas
-    ]
-    return {"judul": judul(hasil), "ringkasan": _ringkasan(hasil), "simpul": simpul, "lepas": lepas}
+
+
+def data_pdf(hasil: HasilPohon) -> dict:
+    """What pohon.typ lays out. Nodes are flat lists with their depth (the template draws the depth
+    with lines, no recursion, so a tree of any depth lays out); short keys keep a big tree's JSON small:
+    `d` depth, `n` outline number ("1.2"; none for the subtrees not linked), `k` the head line, `st` the
+    status, `u` the uraian, `i` the indikator as [uraian, target, the parent indikator it supports or ""].
+    `lepas`: per PK with sasaran not linked, its label and those sasaran with what hangs below them."""
+    return {
+        "judul": judul(hasil),
+        "ringkasan": _ringkasan(hasil),
+        "simpul": _simpul_pdf(hasil.pohon, bernomor=True),
+        "lepas": [
+            {"pk": _teks_pdf(pk.label), "simpul": _simpul_pdf(daftar, bernomor=False)}
+            for pk, daftar in hasil.pohon.lepas
+        ],
+    }
 
 
 def sumber(hasil: HasilPohon) -> bytes:

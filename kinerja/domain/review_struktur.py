@@ -420,3 +420,20 @@ def tanggal_berbeda(k: Konteks) -> Iterator[Draf]:
         nilai={lok.jalur: t for t, lokasi, _ in semua for lok in lokasi},
         saran="Pernyataan dan lampiran adalah satu dokumen: tulis tanggal yang sama di semua bagian.",
     )
+
+
+@aturan("PK-STR-014", "peringatan", "Tempat atau tanggal belum diisi")
+def tempat_tanggal_kosong(k: Konteks) -> Iterator[Draf]:
+    """The statement names where and when it is signed; a PK without them prints an empty date line."""
+    if k.pk.pihak_pertama is None:  # no statement at all: nothing to say about its date line
+        return
+    kosong = [nama for nama, nilai in (("tempat", k.pk.tempat), ("tanggal", k.pk.tanggal)) if not teks(nilai)]
+    if not kosong:
+        return
+    lok = k.lokasi_tanggal()
+    yield Draf(
+        pesan=f"{' dan '.join(kosong).capitalize()} penandatanganan PK belum diisi ({lok.label}).",
+        lokasi=(lok,),
+        nilai={lok.jalur: " ".join(x for x in (teks(k.pk.tempat), teks(k.pk.tanggal)) if x)},
+        saran="Isi tempat dan tanggal penandatanganan (mis. “Sungguminasa, 2 Januari 2024”).",
+    )

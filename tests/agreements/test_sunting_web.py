@@ -147,6 +147,7 @@ def test_an_operator_starts_an_empty_pk_and_fills_it_in(client_as, operator_a, u
             "jabatan": "Camat Bajeng",
         },
     )
+    assert r.status_code == 302, re.sub(r"\s+", " ", r.content.decode())[-3000:]
     pk = PerjanjianKinerja.objects.get()
     assert r.status_code == 302 and r["Location"] == _ubah(pk)
     assert (pk.status, pk.tahun, pk.unit, pk.pihak_pertama_nama, pk.pihak_pertama_nip) == (

@@ -24,6 +24,7 @@ def _foto(page, nama: str) -> None:
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
         page.set_viewport_size({"width": 1100, "height": 900})
+        page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=str(Path(folder) / nama), full_page=False)
 
 
