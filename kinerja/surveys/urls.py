@@ -34,6 +34,7 @@ urlpatterns = [
     path("skm/kelola/<int:periode_id>/poster/", views_operasi.poster, name="poster"),
     path("skm/kelola/<int:periode_id>/poster.pdf", views_operasi.poster_pdf, name="poster_pdf"),
     # Results: a unit's year (public: closed periods only).
+    path("skm/hasil/", views_hasil.daftar_hasil, name="daftar_hasil"),
     path("skm/hasil/unit/<int:unit_id>/<int:tahun>/", views_hasil.tahunan, name="tahunan"),
     # Public: the token is the period's unguessable address (96 random bits).
     path("skm/<str:token>/", views.formulir, name="formulir"),

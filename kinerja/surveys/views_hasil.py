@@ -47,6 +47,23 @@ def hasil(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD"])
+def daftar_hasil(request: HttpRequest) -> HttpResponse:
+    """The public index of SKM results: every closed period's IKM, newest first (PermenPANRB 14/2017
+    asks for their publication), 50 a page, a fixed number of queries."""
+    from django.core.paginator import Paginator
+
+    from kinerja.surveys.models import SnapshotIKM
+
+    qs = (
+        SnapshotIKM.objects.semua_layanan()
+        .select_related("periode", "unit")
+        .order_by("-tanggal_selesai", "unit__nama", "pk")
+    )
+    halaman = Paginator(qs, 50).get_page(request.GET.get("halaman"))
+    return render(request, "surveys/daftar_hasil.html", {"halaman": halaman})
+
+
+@require_http_methods(["GET", "HEAD"])
 def tahunan(request: HttpRequest, unit_id: int, tahun: int) -> HttpResponse:
     """A unit's year: its closed periods, the annual IKM (mean of semesters), its child units' mean."""
     unit = get_object_or_404(Unit, pk=unit_id)

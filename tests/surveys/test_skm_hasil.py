@@ -447,3 +447,46 @@ def test_svg_builder_escapes_and_describes():
 
     s = batang_nrr([("U1 <Persyaratan> & co", Decimal("3.25"), "B")], judul="NRR")
     assert "&lt;Persyaratan&gt; &amp; co" in s and "<desc" in s and "3,25" in s
+
+
+def test_the_public_index_lists_closed_periods_only_with_a_fixed_number_of_queries(
+    client, buat_periode, unit_a, unit_b, pimpinan_a, periode_a
+):
+    from kinerja.units.models import UnitRole
+    from tests.conftest import _user
+
+    pimpinan_b = _user("pimpinan_b", unit_b, UnitRole.Peran.PIMPINAN)
+    _tertutup(
+        buat_periode,
+        unit_a,
+        pimpinan_a,
+        judul="Semester I 2024",
+        mulai=date(2024, 1, 1),
+        selesai=date(2024, 6, 30),
+        nilai=[3] * 9,
+    )
+    _isi(periode_a, 3)  # an open period: not public, not listed
+
+    def kueri() -> tuple[int, str]:
+        with CaptureQueriesContext(connection) as q:
+            r = client.get(reverse("surveys:daftar_hasil"))
+        assert r.status_code == 200
+        return len(q.captured_queries), r.content.decode()
+
+    n1, html = kueri()
+    assert "Semester I 2024" in html and "75,00" in html and periode_a.judul not in html
+    assert reverse("surveys:hasil", args=[periode_a.token]) not in html
+    for k in range(5):
+        _tertutup(
+            buat_periode,
+            unit_b,
+            pimpinan_b,
+            judul=f"Triwulan {k + 1}",
+            mulai=date(2023, 1, 1),
+            selesai=date(2023, 3, 31),
+            nilai=[4] * 9,
+            jenis="triwulan",
+        )
+    n2, html = kueri()
+    assert n1 == n2 and html.count("<tr>") == 1 + 6
+    assert "Hasil SKM" in html  # in a visitor's menu
