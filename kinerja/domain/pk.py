@@ -114,7 +114,7 @@ class TandaTangan:
 
 @dataclass(frozen=True)
 class Target:
-    """A target as printed, with the value, unit and predicate read from it.
+    """A target as printed, with the value (a range's bounds), unit and predicate read from it.
 
     `predikat` is the normalised word ("Baik"); `predikat_tercetak` keeps the printed one ("Balk")
     when they differ.
@@ -123,6 +123,11 @@ class Target:
     teks: str = field(metadata=kolom(gettext_noop("target (tercetak)"), nama_kolom="target_teks"))
     nilai: Decimal | None = field(
         default=None, metadata=kolom(gettext_noop("nilai target"), "desimal", nama_kolom="target_nilai")
+    )
+    # A range "80–90%", "5 s.d. 10 unit": `nilai` is its lower bound and this its upper one.
+    nilai_atas: Decimal | None = field(
+        default=None,
+        metadata=kolom(gettext_noop("batas atas target"), "desimal", nama_kolom="target_nilai_atas"),
     )
     satuan: str | None = field(
         default=None, metadata=kolom(gettext_noop("satuan"), "pendek", maks=128, nama_kolom="satuan")

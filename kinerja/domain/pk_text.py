@@ -173,9 +173,39 @@ _PEMDA_IN_TEXT = re.compile(r"\b(?P<pemda>(?:PEMERINTAH\s+)?(?:KABUPATEN|KOTA|PR
 _PAREN = re.compile(r"\((?P<inner>[^()]*)\)")
 
 
+_ANGKA_RENTANG = r"\d[\d.,]*"
+# "80-90%", "80 – 90 %", "80% - 90%", "5 s.d. 10 unit", "5 s/d 10", "5 sampai dengan 10 unit".
+_RENTANG = re.compile(
+    rf"^(?P<a>{_ANGKA_RENTANG})\s*(?P<s1>%?)\s*(?:-|–|—|s\.\s?d\.?|s/d|sampai(?:\s+dengan)?)\s*"
+    rf"(?P<b>{_ANGKA_RENTANG})\s*(?P<satuan>.*)$",
+    re.I,
+)
+
+
+def _rentang(text: str) -> Target | None:
+    """A target printed as a range: its bounds and satuan, or None when it is not one."""
+    m = _RENTANG.match(text)
+    if not m:
+        return None
+    try:
+        a, b = numbers.parse_angka(m.group("a")), numbers.parse_angka(m.group("b"))
+    except ValueError:
+        return None
+    if b <= a:
+        return None
+    satuan = _norm(m.group("satuan")) or (m.group("s1") or None)
+    if satuan and satuan.lower() in ("persen", "%"):
+        satuan = "%"
+    return Target(teks=text, nilai=a, nilai_atas=b, satuan=satuan or None)
+
+
 def parse_target(teks: str) -> Target:
-    """A printed target into value, unit and predicate: '84,00 (Balk)' -> 84.00, predikat 'Baik'."""
+    """A printed target into value, unit and predicate: '84,00 (Balk)' -> 84.00, predikat 'Baik'; a
+    range '80–90%' into its two bounds."""
     text = _norm(teks)
+    rentang = _rentang(text)
+    if rentang is not None:
+        return rentang
     pred_word: str | None = None
     body = text
     m = _PAREN.search(text)

@@ -227,6 +227,7 @@ def test_seed_json_keys_and_decimals_as_strings(seed):
     assert data["sasaran"][0]["indikator"][0]["target"] == {
         "teks": "84,00 (Balk)",
         "nilai": "84.00",
+        "nilai_atas": None,
         "satuan": None,
         "predikat": "Baik",
         "predikat_tercetak": "Balk",
@@ -244,6 +245,8 @@ def test_seed_json_keys_and_decimals_as_strings(seed):
     [
         ("84,00 (Baik)", "84.00", None, "Baik"),
         ("84,00 (Balk)", "84.00", None, "Baik"),
+        # A range keeps its lower bound here (its upper one: test_a_range_target).
+        ("80-90%", "80", "%", None),
         ("80,00 (BB)", "80.00", None, "BB"),
         ("BB", None, None, "BB"),
         ("A", None, None, "A"),
@@ -574,3 +577,25 @@ def test_stated_indicator_count_keeps_all_its_words(words, expected):
     )
     [pk] = parse(text)
     assert pk.penjelasan[0].jumlah_indikator_tertulis == expected
+
+
+@pytest.mark.parametrize(
+    ("teks", "bawah", "atas", "satuan"),
+    [
+        ("80-90%", "80", "90", "%"),
+        ("80 – 90 %", "80", "90", "%"),
+        ("80% - 90%", "80", "90", "%"),
+        ("5 s.d. 10 unit", "5", "10", "unit"),
+        ("5 s/d 10 dokumen", "5", "10", "dokumen"),
+        ("75,5 sampai dengan 80,25 persen", "75.5", "80.25", "%"),
+        ("2.000 - 2.500 orang", "2000", "2500", "orang"),
+    ],
+)
+def test_a_range_target(teks, bawah, atas, satuan):
+    t = parse_target(teks)
+    assert (t.nilai, t.nilai_atas, t.satuan, t.teks) == (Decimal(bawah), Decimal(atas), satuan, teks)
+
+
+@pytest.mark.parametrize("teks", ["90-80%", "8 unit", "100%", "84,00 (Baik)"])
+def test_not_a_range(teks):
+    assert parse_target(teks).nilai_atas is None
