@@ -72,6 +72,7 @@ UBAH_SEMBARANG = frozenset({"operator_a", "operator_b", "admin_unit", "admin_pem
 PENGUNGGAH = frozenset({"operator_a"})  # who uploaded the PK waiting in the import preview
 STAF = frozenset({"admin_unit", "admin_pemda"})  # is_staff: the admin site at all
 PEMDA = frozenset({"admin_pemda"})  # who may see an object of unit B (and not of unit A only)
+ADMIN_SEMBARANG = frozenset({"admin_unit", "admin_pemda"})  # admin on some unit: the /pemda/ screens
 
 
 def _admin(model: str, daftar, tambah, ubah, hapus, riwayat) -> dict[str, dict[str, frozenset]]:
@@ -101,6 +102,7 @@ HARAPAN: dict[str, dict[str, frozenset]] = {
     # PK pages: a PK the user may not view is a 404, a published PK is everyone's.
     "agreements:pk_list": {"GET": SEMUA},
     "agreements:pohon": {"GET": SEMUA},
+    "surveys:daftar_hasil": {"GET": SEMUA},
     "agreements:pk_detail[draf]": {"GET": LIHAT_A},
     "agreements:pk_detail[terbit]": {"GET": SEMUA},
     # Transitions: login, view, and the right TRANSISI[aksi].izin, each on a PK in a state it starts from:
@@ -257,6 +259,40 @@ HARAPAN: dict[str, dict[str, frozenset]] = {
     "admin:units_unit_change[inspektorat lewat inline]": {"POST": PEMDA},
     # Not an escape: unit A renamed and left where it is, by those who may admin it (UnitAdmin).
     "admin:units_unit_change[ganti nama]": {"POST": ADMIN_A},
+    # The NIP checked as it is typed: any logged-in user (it answers about the digits, and names a
+    # pejabat only to those who may view his unit).
+    "units:periksa_nip": {"GET": MASUK},
+    # The pemda's own admin screens (/pemda/…, kinerja/units/views_pemda.py): login, then an admin role
+    # somewhere (else 403); an object outside one's subtree is a 404; a refused form a 400 (the right
+    # was passed). The lists and add forms: any admin (the choices are his units; here unit A's).
+    "units:pemda_unit": {"GET": ADMIN_SEMBARANG},
+    "units:pemda_unit_tambah": {"GET": ADMIN_SEMBARANG, "POST": ADMIN_SEMBARANG},
+    "units:pemda_unit_ubah[unit A]": {"GET": ADMIN_A, "POST": ADMIN_A},  # renamed by its own admin too
+    "units:pemda_unit_ubah[unit B]": {"GET": PEMDA, "POST": PEMDA},
+    "units:pemda_unit_pindah[sub A di tempatnya]": {"POST": ADMIN_A},  # 400: it is there already
+    "units:pemda_pejabat": {"GET": ADMIN_SEMBARANG},
+    "units:pemda_pejabat[unit B]": {"GET": PEMDA},
+    "units:pemda_pejabat_tambah": {"GET": ADMIN_SEMBARANG, "POST": ADMIN_SEMBARANG},
+    "units:pemda_pejabat_ubah[pejabat A]": {"GET": ADMIN_A, "POST": ADMIN_A},
+    "units:pemda_pejabat_ubah[pejabat B]": {"GET": PEMDA, "POST": PEMDA},
+    "units:pemda_pejabat_pindah[jabatan baru di unit A]": {"POST": ADMIN_A},
+    "units:pemda_pengguna": {"GET": ADMIN_SEMBARANG},
+    "units:pemda_pengguna_tambah": {"GET": ADMIN_SEMBARANG, "POST": ADMIN_SEMBARANG},
+    "units:pemda_peran_beri": {"POST": ADMIN_SEMBARANG},  # operator on unit A, to the user without role
+    "units:pemda_peran_cabut[operator A]": {"GET": ADMIN_A, "POST": ADMIN_A},
+    "units:pemda_peran_cabut[operator B]": {"GET": PEMDA, "POST": PEMDA},
+    # Escaping one's subtree there (decided by the database: a GET changes nothing, so it counts as
+    # denied): a unit, a pejabat or a user filed under unit B; unit A moved by its own admin, or sub A
+    # (his) moved out to unit B; a role on unit B, inspektorat (it reads the whole pemda) or one's own.
+    "units:pemda_unit_tambah[di unit B]": {"GET": TIDAK_ADA, "POST": PEMDA},
+    "units:pemda_unit_pindah[unit A ke unit B]": {"POST": PEMDA},
+    "units:pemda_unit_pindah[sub A ke unit B]": {"POST": PEMDA},
+    "units:pemda_pejabat_tambah[di unit B]": {"GET": TIDAK_ADA, "POST": PEMDA},
+    "units:pemda_pejabat_pindah[pejabat A ke unit B]": {"POST": PEMDA},
+    "units:pemda_pengguna_tambah[di unit B]": {"GET": TIDAK_ADA, "POST": PEMDA},
+    "units:pemda_peran_beri[di unit B]": {"POST": PEMDA},
+    "units:pemda_peran_beri[inspektorat di unit A]": {"POST": PEMDA},
+    "units:pemda_peran_cabut[admin unit A]": {"GET": TIDAK_ADA, "POST": PEMDA},  # unit A admin's own role
 }
 
 
@@ -447,6 +483,7 @@ def _permintaan(w) -> dict[str, SimpleNamespace]:
 
     baris("agreements:pk_list", u("agreements:pk_list"))
     baris("agreements:pohon", u("agreements:pohon"))
+    baris("surveys:daftar_hasil", u("surveys:daftar_hasil"))
     for nama, pk in (("draf", w.draf), ("terbit", w.terbit)):
         baris(f"agreements:pk_detail[{nama}]", u("agreements:pk_detail", args=[pk.pk]))
         baris(f"agreements:pk_json[{nama}]", u("agreements:pk_json", args=[pk.pk]))
@@ -606,7 +643,104 @@ def _permintaan(w) -> dict[str, SimpleNamespace]:
         form_unit(w.sub_a, w.unit_a.pk, inline=[{"user": tanpa_peran.pk, "peran": "inspektorat"}]),
         peran_ada(w.sub_a, "inspektorat"),
     )
+    _permintaan_pemda(w, baris, peran_ada)
     return r
+
+
+def _permintaan_pemda(w, baris, peran_ada) -> None:
+    """The rows of the pemda's admin screens (/pemda/…)."""
+    from django.contrib.auth import get_user_model
+
+    from kinerja.units.models import Pejabat, Unit, UnitRole
+
+    u = reverse
+    camat_a = w.draf.pihak_pertama  # a pejabat of unit A
+    role_a = UnitRole.objects.get(user=w.pemeran["operator_a"])
+    role_b = UnitRole.objects.get(user=w.pemeran["operator_b"])
+    role_admin_a = UnitRole.objects.get(user=w.pemeran["admin_unit"], peran="admin")
+    tanpa_peran = w.pemeran["tanpa_peran"]
+
+    def induk(unit):
+        return Unit.objects.get(pk=unit.pk).induk_id
+
+    unit_baru = {"nama": "Kelurahan Matriks", "jenis": "sub_unit", "kode": ""}
+    pejabat_baru = {"nama": "PEJABAT MATRIKS", "nip": "", "jabatan": "Lurah", "pangkat": ""}
+    pengguna_baru = {"peran": "operator", "sandi": "", "sandi_ulang": ""}
+
+    baris("units:periksa_nip", u("units:periksa_nip"))
+    baris("units:pemda_unit", u("units:pemda_unit"))
+    baris("units:pemda_unit_tambah", u("units:pemda_unit_tambah"), {**unit_baru, "induk": w.unit_a.pk})
+    for nama, unit in (("unit A", w.unit_a), ("unit B", w.unit_b)):
+        data = {"nama": f"{unit.nama} (baru)", "jenis": unit.jenis, "kode": ""}
+        baris(f"units:pemda_unit_ubah[{nama}]", u("units:pemda_unit_ubah", args=[unit.pk]), data)
+    pindah_sub = u("units:pemda_unit_pindah", args=[w.sub_a.pk])
+    baris("units:pemda_unit_pindah[sub A di tempatnya]", pindah_sub, {"induk": w.unit_a.pk})
+    baris("units:pemda_pejabat", u("units:pemda_pejabat"))
+    baris("units:pemda_pejabat[unit B]", f"{u('units:pemda_pejabat')}?unit={w.unit_b.pk}")
+    baris(
+        "units:pemda_pejabat_tambah", u("units:pemda_pejabat_tambah"), {**pejabat_baru, "unit": w.unit_a.pk}
+    )
+    for nama, pejabat in (("pejabat A", camat_a), ("pejabat B", w.admin_objek["units.pejabat"])):
+        data = {"nama": f"{pejabat.nama} (baru)", "nip": pejabat.nip or "", "pangkat": ""}
+        baris(f"units:pemda_pejabat_ubah[{nama}]", u("units:pemda_pejabat_ubah", args=[pejabat.pk]), data)
+    pindah_camat = u("units:pemda_pejabat_pindah", args=[camat_a.pk])
+    data = {"unit": w.unit_a.pk, "jabatan": "Sekretaris Camat Bajeng"}
+    baris("units:pemda_pejabat_pindah[jabatan baru di unit A]", pindah_camat, data)
+    baris("units:pemda_pengguna", u("units:pemda_pengguna"))
+    data = {**pengguna_baru, "username": "baru_a", "unit": w.unit_a.pk}
+    baris("units:pemda_pengguna_tambah", u("units:pemda_pengguna_tambah"), data)
+    data = {"username": tanpa_peran.username, "unit": w.unit_a.pk, "peran": "operator"}
+    baris("units:pemda_peran_beri", u("units:pemda_peran_beri"), data)
+    for nama, role in (("operator A", role_a), ("operator B", role_b)):
+        baris(f"units:pemda_peran_cabut[{nama}]", u("units:pemda_peran_cabut", args=[role.pk]))
+
+    # Escapes, decided by the database.
+    baris(
+        "units:pemda_unit_tambah[di unit B]",
+        u("units:pemda_unit_tambah"),
+        {**unit_baru, "induk": w.unit_b.pk},
+        lambda: Unit.objects.filter(induk=w.unit_b, nama="Kelurahan Matriks").exists(),
+    )
+    for nama, unit in (("unit A", w.unit_a), ("sub A", w.sub_a)):
+        baris(
+            f"units:pemda_unit_pindah[{nama} ke unit B]",
+            u("units:pemda_unit_pindah", args=[unit.pk]),
+            {"induk": w.unit_b.pk},
+            lambda unit=unit: induk(unit) == w.unit_b.pk,
+        )
+    baris(
+        "units:pemda_pejabat_tambah[di unit B]",
+        u("units:pemda_pejabat_tambah"),
+        {**pejabat_baru, "unit": w.unit_b.pk},
+        lambda: Pejabat.objects.filter(unit=w.unit_b, nama="PEJABAT MATRIKS").exists(),
+    )
+    baris(
+        "units:pemda_pejabat_pindah[pejabat A ke unit B]",
+        pindah_camat,
+        {"unit": w.unit_b.pk, "jabatan": "Camat Pallangga"},
+        lambda: Pejabat.objects.get(pk=camat_a.pk).unit_id == w.unit_b.pk,
+    )
+    baris(
+        "units:pemda_pengguna_tambah[di unit B]",
+        u("units:pemda_pengguna_tambah"),
+        {**pengguna_baru, "username": "baru_b", "unit": w.unit_b.pk},
+        lambda: get_user_model().objects.filter(username="baru_b").exists(),
+    )
+    for nama, unit, peran in (
+        ("di unit B", w.unit_b, "operator"),
+        ("inspektorat di unit A", w.unit_a, "inspektorat"),
+    ):
+        baris(
+            f"units:pemda_peran_beri[{nama}]",
+            u("units:pemda_peran_beri"),
+            {"username": tanpa_peran.username, "unit": unit.pk, "peran": peran},
+            peran_ada(unit, peran),
+        )
+    baris(
+        "units:pemda_peran_cabut[admin unit A]",
+        u("units:pemda_peran_cabut", args=[role_admin_a.pk]),
+        cek=lambda: not UnitRole.objects.filter(pk=role_admin_a.pk).exists(),
+    )
 
 
 # --------------------------------------------------------------------------------------------------
