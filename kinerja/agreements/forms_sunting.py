@@ -50,6 +50,16 @@ class KepalaForm(forms.Form):
     )
 
 
+def _pilihan_sasaran(form: forms.Form, perjanjian) -> None:
+    """The form's "sasaran" field offers the PK's own sasaran ("Sasaran Strategis: …"); without a PK
+    the field is left out."""
+    if perjanjian is None:
+        del form.fields["sasaran"]
+        return
+    form.fields["sasaran"].queryset = perjanjian.sasaran.order_by("urutan", "pk")
+    form.fields["sasaran"].label_from_instance = lambda s: f"{s.get_tingkat_display()}: {s.uraian}"
+
+
 def _nama_baris_atasan(obj) -> str:
     """A choice of "mendukung": the row with the PK it belongs to ("Bupati Gowa — Meningkatnya …")."""
     from kinerja.agreements.models import Sasaran
@@ -97,11 +107,7 @@ class IndikatorForm(forms.Form):
 
     def __init__(self, *args, perjanjian=None, pilihan=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        if perjanjian is None:
-            del self.fields["sasaran"]
-        else:
-            self.fields["sasaran"].queryset = perjanjian.sasaran.order_by("urutan", "pk")
-            self.fields["sasaran"].label_from_instance = lambda s: f"{s.get_tingkat_display()}: {s.uraian}"
+        _pilihan_sasaran(self, perjanjian)
         _pasang_mendukung(self, pilihan, _("Mendukung indikator"))
 
 
@@ -185,11 +191,7 @@ class ProgramForm(forms.Form):
 
     def __init__(self, *args, perjanjian=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        if perjanjian is None:
-            del self.fields["sasaran"]
-        else:
-            self.fields["sasaran"].queryset = perjanjian.sasaran.order_by("urutan", "pk")
-            self.fields["sasaran"].label_from_instance = lambda s: f"{s.get_tingkat_display()}: {s.uraian}"
+        _pilihan_sasaran(self, perjanjian)
 
 
 class PihakForm(forms.Form):
@@ -216,7 +218,10 @@ class PihakForm(forms.Form):
 class PejabatBaruForm(forms.Form):
     nama = forms.CharField(label=_("Nama (dengan gelar)"), max_length=255)
     nip = NIPField(
-        label=_("NIP"), max_length=32, required=False, help_text=_("18 angka; diperiksa saat diketik dan disimpan.")
+        label=_("NIP"),
+        max_length=32,
+        required=False,
+        help_text=_("18 angka; diperiksa saat diketik dan disimpan."),
     )
     pangkat = forms.CharField(label=_("Pangkat/golongan"), max_length=255, required=False)
     jabatan = forms.CharField(label=_("Jabatan"), max_length=255, required=False)
@@ -240,6 +245,7 @@ class PKBaruForm(forms.Form):
 
     def clean_mulai(self) -> str:
         return self.cleaned_data.get("mulai") or "kosong"
+
     pejabat = forms.ModelChoiceField(
         label=_("Pihak pertama"),
         queryset=None,

@@ -7,7 +7,6 @@ import functools
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.agreements.jejak import label_aksi
@@ -15,8 +14,9 @@ from kinerja.agreements.models import Status
 from kinerja.domain import numbers
 from kinerja.domain import pk as d
 from kinerja.domain.pk_beda import BedaPK
-from kinerja.domain.tanggal import format_tanggal
 from kinerja.riwayat.models import Riwayat
+from kinerja.riwayat.tampil import BarisRiwayat, BidangTampil
+from kinerja.riwayat.tampil import baris_riwayat as baris_umum
 
 
 @functools.cache
@@ -59,57 +59,19 @@ def format_nilai(nama: str, teks: str | None) -> str:
     return teks
 
 
-@dataclass(frozen=True)
-class BidangTampil:
-    label: str
-    lama: str
-    baru: str
-
-
-@dataclass(frozen=True)
-class BarisRiwayat:
-    """One trail entry as the page shows it."""
-
-    waktu: str  # "2 Januari 2024 10.15"
-    waktu_iso: str
-    oleh: str
-    kode: str
-    aksi: str
-    dari: str
-    ke: str
-    catatan: str
-    perubahan: tuple[BidangTampil, ...]
-
-
 def _status(kode: str) -> str:
     return str(Status(kode).label) if kode in Status.values else kode
 
 
 def baris_riwayat(entri: list[Riwayat]) -> list[BarisRiwayat]:
-    hasil = []
-    for r in entri:
-        waktu = timezone.localtime(r.waktu)
-        hasil.append(
-            BarisRiwayat(
-                waktu=f"{format_tanggal(waktu.date())} {waktu:%H.%M}",
-                waktu_iso=waktu.isoformat(timespec="seconds"),
-                oleh=r.oleh_nama or _("sistem (baris perintah)"),
-                kode=r.aksi,
-                aksi=label_aksi(r.aksi),
-                dari=_status(r.dari) if r.dari else "",
-                ke=_status(r.ke) if r.ke else "",
-                catatan=r.catatan,
-                perubahan=tuple(
-                    BidangTampil(
-                        label=label_bidang(p.get("bidang", "")),
-                        lama=format_nilai(p.get("bidang", ""), p.get("lama")),
-                        baru=format_nilai(p.get("bidang", ""), p.get("baru")),
-                    )
-                    for p in r.perubahan
-                ),
-            )
-        )
-    return hasil
+    """A PK's trail entries with the PK's field labels, Indonesian values and status labels."""
+    return baris_umum(
+        entri,
+        label_aksi=label_aksi,
+        label_bidang=label_bidang,
+        format_nilai=format_nilai,
+        label_status=_status,
+    )
 
 
 @dataclass(frozen=True)

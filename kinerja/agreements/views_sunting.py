@@ -245,6 +245,17 @@ def pk_sunting_indikator_tambah(request: HttpRequest, pk_id: int, sasaran_id: in
     )
 
 
+def _isian_program(c: dict) -> dict:
+    """A budget row's form, as the editor's verbs take it."""
+    return {
+        "nama": c["nama"],
+        "anggaran": c["anggaran"],
+        "jenis": c["jenis"],
+        "kode": c["kode"],
+        "sasaran": list(c["sasaran"]),
+    }
+
+
 @login_required
 @require_POST
 def pk_sunting_program_tambah(request: HttpRequest, pk_id: int) -> HttpResponse:
@@ -253,15 +264,7 @@ def pk_sunting_program_tambah(request: HttpRequest, pk_id: int) -> HttpResponse:
         request,
         perjanjian,
         ProgramForm(request.POST, perjanjian=perjanjian),
-        lambda c: sunting.tambah_program(
-            perjanjian,
-            request.user,
-            nama=c["nama"],
-            anggaran=c["anggaran"],
-            jenis=c["jenis"],
-            kode=c["kode"],
-            sasaran=list(c["sasaran"]),
-        ),
+        lambda c: sunting.tambah_program(perjanjian, request.user, **_isian_program(c)),
         "program_baru",
         _("Program ditambahkan."),
     )
@@ -387,15 +390,7 @@ def _simpan_isi_baris(bagian: str, obj, request: HttpRequest, c: dict) -> None:
             sasaran=c.get("sasaran"),
         )
     else:
-        sunting.ubah_program(
-            obj,
-            request.user,
-            nama=c["nama"],
-            anggaran=c["anggaran"],
-            jenis=c["jenis"],
-            kode=c["kode"],
-            sasaran=list(c["sasaran"]),
-        )
+        sunting.ubah_program(obj, request.user, **_isian_program(c))
 
 
 @login_required

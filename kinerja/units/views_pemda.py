@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -21,14 +20,13 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from kinerja.domain.tanggal import format_tanggal
 from kinerja.riwayat.models import Riwayat
+from kinerja.riwayat.tampil import BarisRiwayat, baris_riwayat
 from kinerja.units import layanan
 from kinerja.units.forms import (
     BeriPeranForm,
@@ -114,27 +112,6 @@ def _unit_pilihan(request: HttpRequest) -> Unit | None:
     return _unit(request, int(teks))
 
 
-@dataclass(frozen=True)
-class _Bidang:
-    label: str
-    lama: str
-    baru: str
-
-
-@dataclass(frozen=True)
-class _Baris:
-    """One trail entry in the shape agreements/_riwayat.html reads."""
-
-    waktu: str
-    waktu_iso: str
-    oleh: str
-    aksi: str
-    catatan: str
-    perubahan: tuple[_Bidang, ...]
-    dari: str = ""
-    ke: str = ""
-
-
 def _nilai(bidang: str, nilai: str | None) -> str:
     if nilai is None or nilai == "":
         return "—"
@@ -145,31 +122,14 @@ def _nilai(bidang: str, nilai: str | None) -> str:
     return nilai
 
 
-def riwayat(objek) -> list[_Baris]:
+def riwayat(objek) -> list[BarisRiwayat]:
     """The newest entries of an object's trail, newest first, as the page shows them."""
-    entri = Riwayat.objects.untuk(objek).order_by("-waktu", "-id")[:RIWAYAT_TERAKHIR]
-    hasil = []
-    for r in entri:
-        waktu = timezone.localtime(r.waktu)
-        perubahan = tuple(
-            _Bidang(
-                label=str(LABEL_BIDANG.get(p.get("bidang", ""), p.get("bidang", ""))),
-                lama=_nilai(p.get("bidang", ""), p.get("lama")),
-                baru=_nilai(p.get("bidang", ""), p.get("baru")),
-            )
-            for p in r.perubahan
-        )
-        hasil.append(
-            _Baris(
-                waktu=f"{format_tanggal(waktu.date())} {waktu:%H.%M}",
-                waktu_iso=waktu.isoformat(timespec="seconds"),
-                oleh=r.oleh_nama or _("sistem (baris perintah)"),
-                aksi=str(LABEL_AKSI.get(r.aksi, r.aksi)),
-                catatan=r.catatan,
-                perubahan=perubahan,
-            )
-        )
-    return hasil
+    return baris_riwayat(
+        Riwayat.objects.untuk(objek).order_by("-waktu", "-id")[:RIWAYAT_TERAKHIR],
+        label_aksi=lambda kode: str(LABEL_AKSI.get(kode, kode)),
+        label_bidang=lambda nama: str(LABEL_BIDANG.get(nama, nama)),
+        format_nilai=_nilai,
+    )
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -42,6 +42,18 @@ def _impor(page, base: str, berkas) -> None:
     page.wait_for_load_state()
 
 
+def ajukan_semua(page, pk_url: str) -> None:
+    """Submit the PK from its page, acknowledging every peringatan."""
+    page.goto(pk_url)
+    page.get_by_role("link", name="Ajukan").click()
+    page.wait_for_load_state()
+    centang = page.locator("input[type=checkbox][name^=akui_]")
+    for n in range(centang.count()):
+        centang.nth(n).check()
+    page.get_by_role("button", name="Ajukan").click()
+    page.wait_for_load_state()
+
+
 def _status(page) -> str:
     return page.locator(".status-pk .lencana-status").inner_text()
 

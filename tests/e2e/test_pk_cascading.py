@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import kirim, periksa_halaman
-from tests.e2e.test_pk_alur import _masuk, _status
+from tests.e2e.test_pk_alur import _masuk, _status, ajukan_semua
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -111,14 +111,7 @@ def test_operator_derives_the_pk_from_the_bupatis_and_the_tree_shows_it(
     _foto(operator, "editor.png")
 
     # Submitted, each peringatan acknowledged.
-    operator.goto(f"{base}/pk/{pk.pk}/")
-    operator.get_by_role("link", name="Ajukan").click()
-    operator.wait_for_load_state()
-    centang = operator.locator("input[type=checkbox][name^=akui_]")
-    for n in range(centang.count()):
-        centang.nth(n).check()
-    operator.get_by_role("button", name="Ajukan").click()
-    operator.wait_for_load_state()
+    ajukan_semua(operator, f"{base}/pk/{pk.pk}/")
     assert _status(operator) == "Diajukan"
 
     # The pimpinan approves.

@@ -10,7 +10,7 @@ import pytest
 
 from tests.agreements.test_pk_alur import SEED
 from tests.e2e.conftest import kirim, periksa_halaman
-from tests.e2e.test_pk_alur import _impor, _masuk, _status
+from tests.e2e.test_pk_alur import _impor, _masuk, _status, ajukan_semua
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -67,14 +67,7 @@ def test_operator_fixes_the_galat_on_the_page_and_submits(live_server, browser, 
     periksa_halaman(operator)
 
     # Submitted from the PK page: the editor's changes are in the trail, each by the operator.
-    operator.goto(pk_url)
-    operator.get_by_role("link", name="Ajukan").click()
-    operator.wait_for_load_state()
-    centang = operator.locator("input[type=checkbox][name^=akui_]")
-    for n in range(centang.count()):
-        centang.nth(n).check()
-    operator.get_by_role("button", name="Ajukan").click()
-    operator.wait_for_load_state()
+    ajukan_semua(operator, pk_url)
     assert _status(operator) == "Diajukan"
     operator.goto(pk_url + "riwayat/")
     periksa_halaman(operator)
