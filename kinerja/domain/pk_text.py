@@ -27,6 +27,7 @@ from kinerja.domain.pk import (
     Baseline,
     Catatan,
     Indikator,
+    JenisProgram,
     NaskahPK,
     Penjelasan,
     Pihak,
@@ -301,17 +302,17 @@ _KODE_DEPAN = re.compile(rf"^(?P<kode>{_KODE_PROGRAM.pattern})\s+(?P<nama>\S.*)$
 _JENIS_KATA = re.compile(r"^(?P<sub>sub\s*kegiatan)|^(?P<keg>kegiatan)\b", re.I)
 
 
-def pisah_kode(nama: str) -> tuple[str, str | None, str]:
+def pisah_kode(nama: str) -> tuple[JenisProgram, str | None, str]:
     """(jenis, kode, nama) of a budget table row: its code printed before the name, and whether it is a
     program, kegiatan or sub kegiatan (by the code's parts, else by the name's first words)."""
     kode = None
     m = _KODE_DEPAN.match(nama.strip())
     if m:
         kode, nama = m.group("kode"), m.group("nama").strip()
-    jenis = "program"
+    jenis: JenisProgram = "program"
     if kode is not None:
         bagian = kode.count(".") + 1
-        jenis = {5: "kegiatan", 6: "sub_kegiatan"}.get(bagian, "program")
+        jenis = "kegiatan" if bagian == 5 else "sub_kegiatan" if bagian == 6 else "program"
     else:
         k = _JENIS_KATA.match(nama)
         if k:
