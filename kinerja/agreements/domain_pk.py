@@ -1,7 +1,7 @@
 """Stored PKs as the domain's `PerjanjianKinerja` dataclass — the one shape review and documents read.
 
 A parsed file and a PK in the database thus go through the same review rules and the same renderers
-(DESIGN.md "Documents"). `to_domain_banyak(pks)` reads the parts of any number of PKs together: six
+(docs/adr/0002-documents.md). `to_domain_banyak(pks)` reads the parts of any number of PKs together: six
 queries whatever their number and size (the page, the ZIP and bulk rendering use it); `to_domain(perjanjian)`
 is the same for one PK. The PKs should come with `unit` and `unit__induk` selected.
 """

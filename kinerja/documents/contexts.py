@@ -2,7 +2,7 @@
 
 `dokumen_pk(pk)` takes the domain `NaskahPK` — parsed from a file, or read from the database
 by `kinerja.agreements.domain_pk.to_domain` — and computes everything a page shows once: numbers in
-Indonesian formats (REFERENCE.md §5), the total and its terbilang, the sasaran grouped by level and
+Indonesian formats (docs/formulas.md), the total and its terbilang, the sasaran grouped by level and
 numbered, the three signature blocks. The PDF (Typst), the DOCX (docxtpl) and the XLSX (openpyxl)
 only lay it out; none of them formats a number.
 

@@ -7,7 +7,7 @@
 
 Arithmetic is exact (fractions) until the one rounding at the end: the IKM konversi to 2 decimals with
 `numbers.bulatkan`, then the mutu lookup of `predikat.mutu_ikm`. docs/formulas.md §IKM has the worked
-examples; REFERENCE.md §1.2–1.5 and §1.9 the sources.
+examples; docs/formulas.md gives the sources.
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ class Unsur:
 
 
 # PermenPANRB 14/2017, Lampiran: 9 unsur, the sample questionnaire's questions and answer labels
-# (REFERENCE.md §1.2–1.3). Stored by code: sources disagree on whether Sarana dan Prasarana or
+# (docs/formulas.md). Stored by code: sources disagree on whether Sarana dan Prasarana or
 # Penanganan Pengaduan is the 8th unsur. U8 = Sarana dan Prasarana, U9 = Penanganan Pengaduan is the order
 # most questionnaires and apps ask in (docs/formulas.md §IKM).
 UNSUR_2017: tuple[Unsur, ...] = (
@@ -139,7 +139,7 @@ def _u04(kode: str, nama: str, pertanyaan: str, kata: str, *label: str) -> Unsur
     return Unsur(kode, nama, pertanyaan, (a, b, c, d))
 
 
-# KEP/25/M.PAN/2/2004: 14 unsur (REFERENCE.md §1.9), for surveys made under the old rules. The questions
+# KEP/25/M.PAN/2/2004: 14 unsur (docs/formulas.md), for surveys made under the old rules. The questions
 # and labels follow the guideline's sample questionnaire as commonly reproduced [uncertain: from memory].
 UNSUR_2004: tuple[Unsur, ...] = (
     _u04(

@@ -1,6 +1,6 @@
 """NIP (Nomor Induk Pegawai) of a PNS: normalising, checking, reading and formatting the 18 digits.
 
-Layout per Perka BKN 22/2007 (REFERENCE.md §5.2): YYYYMMDD lahir, YYYYMM TMT CPNS, jenis kelamin, urut.
+Layout per Perka BKN 22/2007 (docs/formulas.md): YYYYMMDD lahir, YYYYMM TMT CPNS, jenis kelamin, urut.
 Officials without a NIP (elected heads: bupati, wali kota) are normal: an absent NIP is not an error.
 The NI PPPK has a different layout and is not checked here.
 """
@@ -86,7 +86,7 @@ def _tanggal_lahir(angka: str) -> date | None:
 
 def periksa_nip(text: str, umur_minimum: int = UMUR_MINIMUM_CPNS) -> list[str]:
     """Every structural problem of a NIP as an Indonesian message; [] when valid or when no NIP is written."""
-    # Perka BKN 22/2007 (REFERENCE.md §5.2): 8 angka tanggal lahir, 6 angka TMT, 1 jenis kelamin, 3 urut.
+    # Perka BKN 22/2007 (docs/formulas.md): 8 angka tanggal lahir, 6 angka TMT, 1 jenis kelamin, 3 urut.
     if nip_kosong(text):
         return []
     angka = _bersihkan(text)
@@ -147,7 +147,7 @@ def parse_nip(text: str, umur_minimum: int = UMUR_MINIMUM_CPNS) -> NIP:
 
 def format_nip(text: str) -> str:
     """Group a NIP 8-6-1-3 ("19711010 199312 2 003"); text that is not 18 digits is returned stripped."""
-    # Tampilan NIP pada naskah dinas: dikelompokkan 8-6-1-3 dengan spasi (REFERENCE.md §5.2).
+    # Tampilan NIP pada naskah dinas: dikelompokkan 8-6-1-3 dengan spasi (docs/formulas.md).
     angka = normalise_nip(text)
     if angka is None:
         return text.strip() if text else ""

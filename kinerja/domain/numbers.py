@@ -1,7 +1,7 @@
 """Indonesian numbers: the one rounding helper, parsing and formatting of angka, Rupiah, persen, terbilang.
 
 Decimal everywhere, never float. Every rounding in the project goes through `bulatkan` (ROUND_HALF_UP).
-Formats follow PUEBI (REFERENCE.md §5.1): comma for decimals, dot for thousands, `Rp` with no space.
+Formats follow PUEBI (docs/formulas.md): comma for decimals, dot for thousands, `Rp` with no space.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def _rapikan(text: str) -> str:
 
 def parse_angka(text: str) -> Decimal:
     """Read an Indonesian number ("1.521.097,50", "0,54", "1.000", slip "99.87") into a Decimal."""
-    # PUEBI (REFERENCE.md §5.1): koma sebagai tanda desimal, titik sebagai pemisah ribuan.
+    # PUEBI (docs/formulas.md): koma sebagai tanda desimal, titik sebagai pemisah ribuan.
     if not isinstance(text, str):
         raise TypeError(f"parse_angka: teks harus str, bukan {type(text).__name__}")
     asli = text
@@ -122,7 +122,7 @@ _AKHIRAN_STRIP = re.compile(r"\s*[.,]?\s*[-\u2013\u2014]{1,2}$")
 
 def parse_rupiah(text: str) -> Decimal:
     """Read a Rupiah amount ("Rp1.521.097.505,00", "Rp. 7.838.434.333,-", "IDR 5.000") to 2 decimals."""
-    # PUEBI (REFERENCE.md §5.1): Rp tanpa titik dan spasi; dokumen pemerintah sering "Rp " atau "Rp. ... ,-".
+    # PUEBI (docs/formulas.md): Rp tanpa titik dan spasi; dokumen pemerintah sering "Rp " atau "Rp. ... ,-".
     if not isinstance(text, str):
         raise TypeError(f"parse_rupiah: teks harus str, bukan {type(text).__name__}")
     s = _rapikan(text)
@@ -152,7 +152,7 @@ _KURUNG = re.compile(r"\([^()]*\)")
 
 def parse_nilai(text: str) -> tuple[Decimal | None, str | None]:
     """Split a printed target ("48,27%", "8 unit", "Rp 33.800.000,00", "BB") into (value, satuan)."""
-    # PUEBI (REFERENCE.md §5.1): angka lalu satuan; "persen" ditulis "%". Never raises: a target that
+    # PUEBI (docs/formulas.md): angka lalu satuan; "persen" ditulis "%". Never raises: a target that
     # is not a leading number ("BB", "WTP") gives (None, None).
     if not text or not text.strip():
         return None, None
@@ -192,7 +192,7 @@ def parse_nilai(text: str) -> tuple[Decimal | None, str | None]:
 
 def format_angka(value: Decimal, places: int | None = 2) -> str:
     """Format as Indonesian "1.234.567,89"; places=None keeps the value's own decimals."""
-    # PUEBI (REFERENCE.md §5.1): titik pemisah ribuan, koma desimal.
+    # PUEBI (docs/formulas.md): titik pemisah ribuan, koma desimal.
     d = _cek_decimal(value, "format_angka")
     if places is not None:
         d = bulatkan(d, places)
@@ -205,7 +205,7 @@ def format_angka(value: Decimal, places: int | None = 2) -> str:
 
 def format_rupiah(value: Decimal, spasi: bool = False, desimal: bool = True) -> str:
     """Format Rupiah: "Rp1.521.097.505,00" (PUEBI), spasi=True "Rp 1.…", desimal=False without ",00"."""
-    # PUEBI (REFERENCE.md §5.1): "Rp" tanpa titik dan tanpa spasi; spasi dapat dipilih untuk gaya dinas.
+    # PUEBI (docs/formulas.md): "Rp" tanpa titik dan tanpa spasi; spasi dapat dipilih untuk gaya dinas.
     d = _cek_decimal(value, "format_rupiah")
     angka = format_angka(d.copy_abs(), 2 if desimal else 0)
     tanda = "-" if bulatkan(d, 2 if desimal else 0) < 0 else ""
@@ -214,13 +214,13 @@ def format_rupiah(value: Decimal, spasi: bool = False, desimal: bool = True) -> 
 
 def format_persen(value: Decimal, places: int | None = None) -> str:
     """Format a value already in percent: Decimal("48.27") → "48,27%"; places=2 → "100,00%"."""
-    # PUEBI (REFERENCE.md §5.1): tanda % tanpa spasi.
+    # PUEBI (docs/formulas.md): tanda % tanpa spasi.
     return f"{format_angka(value, places)}%"
 
 
 def format_nilai(value: Decimal | None, satuan: str | None) -> str:
     """Format a target/realisasi with its satuan: "100%", "8 unit", "84,00", "Rp33.800.000,00"."""
-    # PUEBI (REFERENCE.md §5.1): "%" rapat, satuan lain dipisah spasi, Rupiah lewat format_rupiah.
+    # PUEBI (docs/formulas.md): "%" rapat, satuan lain dipisah spasi, Rupiah lewat format_rupiah.
     if value is None:
         return satuan or ""
     if satuan is None or not satuan.strip():
@@ -237,7 +237,7 @@ def format_nilai(value: Decimal | None, satuan: str | None) -> str:
 # ---------------------------------------------------------------------------------------------------
 
 _DIGIT = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
-# KBBI (REFERENCE.md §5.3): "miliar", bukan "milyar"; "se-" untuk 10, 11, 100, 1000.
+# KBBI (docs/formulas.md): "miliar", bukan "milyar"; "se-" untuk 10, 11, 100, 1000.
 _PERBAIKAN = (
     (re.compile(r"\bmilyar\b"), "miliar"),
     (re.compile(r"\bsatu puluh\b"), "sepuluh"),
@@ -258,7 +258,7 @@ def _terbilang_bulat(n: int) -> str:
 
 def terbilang(value: int | Decimal) -> str:
     """Spell a number in Indonesian: 1521097505 → "satu miliar lima ratus …", 12.5 → "dua belas koma lima"."""
-    # Ejaan angka KBBI/PUEBI (REFERENCE.md §5.3); bagian desimal dibaca angka per angka sesudah "koma".
+    # Ejaan angka KBBI/PUEBI (docs/formulas.md); bagian desimal dibaca angka per angka sesudah "koma".
     d = _cek_decimal(value, "terbilang")
     negatif = d < 0
     # Split on the printed digits: Decimal arithmetic would round huge values to 28 digits.
@@ -272,7 +272,7 @@ def terbilang(value: int | Decimal) -> str:
 
 def terbilang_rupiah(value: Decimal) -> str:
     """Spell a Rupiah amount: "… rupiah", with "… rupiah lima puluh sen" when the sen part is not zero."""
-    # REFERENCE.md §5.3: mata uang diakhiri "rupiah"; sen (1/100 rupiah) disebut sesudahnya.
+    # docs/formulas.md: mata uang diakhiri "rupiah"; sen (1/100 rupiah) disebut sesudahnya.
     d = bulatkan(_cek_decimal(value, "terbilang_rupiah"), 2)
     negatif = d < 0
     rupiah, _, sen_teks = format(d.copy_abs(), "f").partition(".")

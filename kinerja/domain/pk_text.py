@@ -6,7 +6,7 @@ header, a section row, a signature block — never by its position. It keeps wha
 (names, targets, signature blocks) and leaves judging differences to the review. What it cannot place
 goes to `catatan` with its line number.
 
-Structure of a PK (PermenPANRB 53/2014, REFERENCE.md §3.3): the statement page (pernyataan), Lampiran 1
+Structure of a PK (PermenPANRB 53/2014, docs/parser.md, “The PK's structure and parties”): the statement page (pernyataan), Lampiran 1
 (tabel kinerja: sasaran, indikator, target; then program and anggaran), and often Lampiran 2
 (penjelasan per indikator). Documents may carry other sections after it (Rencana Aksi, Pengukuran
 Kinerja of the previous year); they are recognised and kept apart.

@@ -1,9 +1,9 @@
 """Review rules PK-STR: the structure of the PK — sasaran and indicators, explanations, budget, dates.
 
-The PK's parts and their order follow PermenPANRB 53/2014 (REFERENCE.md §3.3): the statement with place
+The PK's parts and their order follow PermenPANRB 53/2014 (docs/parser.md, “The PK's structure and parties”): the statement with place
 and date, Lampiran 1 (sasaran, indikator, target; program and anggaran with a total) and, in many
 regions, Lampiran 2 (penjelasan per indikator). A PK is drawn up no later than one month after the DPA
-is approved (§3.1).
+is approved (PermenPANRB 53/2014; docs/parser.md).
 """
 
 from __future__ import annotations

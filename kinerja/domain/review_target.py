@@ -1,8 +1,8 @@
 """Review rules PK-TGT: targets, their predicates and units, and what Lampiran 2 says about them.
 
-Predicates are recomputed from the value: IKM mutu by PermenPANRB 14/2017 (REFERENCE.md §1.5), SAKIP
-predikat by PermenPANRB 88/2021 with the lower bound exclusive (§2.4). Capaian = realisasi ÷ target ×
-100 (§4.1), judged within the rounding of the printed values.
+Predicates are recomputed from the value: IKM mutu by PermenPANRB 14/2017 (docs/formulas.md), SAKIP
+predikat by PermenPANRB 88/2021 with the lower bound exclusive (docs/formulas.md). Capaian = realisasi ÷ target ×
+100 (docs/formulas.md "Capaian"), judged within the rounding of the printed values.
 """
 
 from __future__ import annotations

@@ -81,7 +81,7 @@ _GELAR_BELAKANG = _himpunan(
     "sh se mm msi mh mpd spd ssos sstp sip skm skep map mkes amd st mt skom mkom sp mp sag mag shi mhi ssi "
     "msc phd spt msp sths ak ca mba mak ssit sps ipu"
 )
-# Abbreviations read as the same first name: "St." is how "Siti" is commonly shortened (REFERENCE/issue 3).
+# Abbreviations read as the same first name: "St." is how "Siti" is commonly shortened (issue 3).
 _SAMA = {"st": "siti", "sitti": "siti", "sti": "siti"}
 # Abbreviations and spellings of one name that are a *variant*, not a different person.
 _KELOMPOK_VARIAN: tuple[frozenset[str], ...] = (

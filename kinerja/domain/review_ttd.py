@@ -1,9 +1,9 @@
 """Review rules PK-TTD: the signatories (names, NIP, jabatan) across the statement and the attachments.
 
 A PK is signed by the official who promises (pihak pertama) and the direct superior (pihak kedua),
-on the statement and again on the attachments (PermenPANRB 53/2014, REFERENCE.md §3.2–3.3). The same
+on the statement and again on the attachments (PermenPANRB 53/2014, docs/parser.md, “The PK's structure and parties”). The same
 person must carry the same name and NIP everywhere; the NIP must be structurally valid (Perka BKN
-22/2007, REFERENCE.md §5.2).
+22/2007, docs/formulas.md).
 """
 
 from __future__ import annotations
@@ -250,7 +250,7 @@ def pihak_sama(k: Konteks) -> Iterator[Draf]:
 
 
 # Jabatan classes, most specific first (a "Kepala Sub Bagian" is not a "Kepala Bagian"). Kept small:
-# a jabatan that matches none is not judged (REFERENCE.md §3.2).
+# a jabatan that matches none is not judged (docs/parser.md, “The PK's structure and parties”).
 _KELAS_JABATAN: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kelas, re.compile(r"^(?:(?:plt|plh|pj|pjs|pymt)\b\.?\s*)?(?:" + pola + r")\b", re.IGNORECASE))
     for kelas, pola in (
@@ -277,7 +277,7 @@ _KELAS_JABATAN: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
     )
 )
-# Plausible direct superiors by class (REFERENCE.md §3.2; PermenPANRB 53/2014: pihak kedua is the
+# Plausible direct superiors by class (docs/parser.md, “The PK's structure and parties”; PermenPANRB 53/2014: pihak kedua is the
 # direct superior of pihak pertama).
 _ATASAN: dict[str, frozenset[str]] = {
     "camat": frozenset({"kepala_daerah"}),

@@ -4,7 +4,7 @@
     sampel_minimum(1050, cara="tabel")    # 285: the next higher row of the published table (1100)
     kecukupan(250, 1000)                  # Kecukupan(cukup=False, minimum=278, kurang=28)
 
-REFERENCE.md §1.6; docs/formulas.md §Krejcie–Morgan.
+docs/formulas.md §Krejcie–Morgan.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ _CHI2 = Decimal("3.841")
 _P = Decimal("0.5")
 _D = Decimal("0.05")
 
-# KEP/25/M.PAN/2/2004: minimum (jumlah unsur + 1) × 10 = (14 + 1) × 10 respondents [uncertain, §1.6].
+# KEP/25/M.PAN/2/2004: minimum (jumlah unsur + 1) × 10 = (14 + 1) × 10 respondents [uncertain; docs/formulas.md §Krejcie–Morgan].
 MINIMUM_2004 = 150
 
 # The published Krejcie & Morgan table, population N → sample S: all 90 rows. Every row equals
@@ -66,7 +66,7 @@ def _cek_populasi(populasi: int) -> int:
 
 def krejcie_morgan(populasi: int) -> int:
     """Sample size S = χ²NP(1−P) / (d²(N−1) + χ²P(1−P)), χ² 3,841, P 0,5, d 0,05, rounded half-up."""
-    # Krejcie & Morgan (1970), the table PermenPANRB 14/2017 reports cite (REFERENCE.md §1.6).
+    # Krejcie & Morgan (1970), the table PermenPANRB 14/2017 reports cite (docs/formulas.md).
     n = Decimal(_cek_populasi(populasi))
     pq = _P * (1 - _P)
     s = _CHI2 * n * pq / (_D * _D * (n - 1) + _CHI2 * pq)

@@ -37,7 +37,7 @@ __all__ = [
     "template_xlsx",
 ]
 
-# REFERENCE.md §1.7: the respondent profile columns reports tabulate, with the headers seen in practice.
+# docs/skm.md §8: the respondent profile columns reports tabulate, with the headers seen in practice.
 KOLOM_PROFIL: tuple[str, ...] = ("jenis_kelamin", "umur", "pendidikan", "pekerjaan", "jenis_layanan")
 _ALIAS: dict[str, str] = {
     "jenis_kelamin": "jenis_kelamin",

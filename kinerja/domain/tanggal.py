@@ -13,7 +13,7 @@ from datetime import date
 
 __all__ = ["BULAN", "Tanggal", "TanggalError", "format_tanggal", "format_tanggal_parsial", "parse_tanggal"]
 
-# PUEBI/KBBI nama bulan (REFERENCE.md §5.1).
+# PUEBI/KBBI nama bulan (docs/formulas.md).
 BULAN: tuple[str, ...] = (
     "Januari",
     "Februari",
@@ -103,7 +103,7 @@ def parse_tanggal(text: str) -> Tanggal | None:
 
     Raises TanggalError when a date is written but cannot exist ("31 Februari 2024", "02-13-2024").
     """
-    # PUEBI (REFERENCE.md §5.1): tanggal bulan tahun; juga bentuk angka hari-bulan-tahun dan ISO 8601.
+    # PUEBI (docs/formulas.md): tanggal bulan tahun; juga bentuk angka hari-bulan-tahun dan ISO 8601.
     if not text:
         return None
     temuan: list[tuple[int, int | None, int, int]] = []  # (position, hari, bulan, tahun)
@@ -128,7 +128,7 @@ def parse_tanggal(text: str) -> Tanggal | None:
 
 def format_tanggal(value: date | Tanggal) -> str:
     """Format as "2 Januari 2024" ("Januari 2024" for a Tanggal without day)."""
-    # PUEBI: tanggal ditulis dengan angka, nama bulan dengan huruf (REFERENCE.md §5.1).
+    # PUEBI: tanggal ditulis dengan angka, nama bulan dengan huruf (docs/formulas.md).
     if isinstance(value, Tanggal):
         return str(value)
     return f"{value.day} {BULAN[value.month - 1]} {value.year}"

@@ -1,4 +1,4 @@
-"""The SKM report (REFERENCE.md §1.8: BAB I Pendahuluan … BAB V Kesimpulan, Lampiran) as PDF (Typst) and
+"""The SKM report (docs/skm.md §8: BAB I Pendahuluan … BAB V Kesimpulan, Lampiran) as PDF (Typst) and
 DOCX (docxtpl), and the poster as PDF. Both formats read one context of formatted texts
 (`konteks_laporan`), built from the closed period's snapshot, its aggregates and follow-ups; the unit's
 own texts (LaporanSKM) replace the default ones field by field. The Typst compiler is set up like the

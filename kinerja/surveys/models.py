@@ -37,7 +37,7 @@ class Regime(models.TextChoices):
 
 
 class Penimbang(models.TextChoices):
-    # Exact 1/9 by default; 0,111 only to reproduce reports made with the rounded weight (REFERENCE §1.4).
+    # Exact 1/9 by default; 0,111 only to reproduce reports made with the rounded weight (docs/formulas.md).
     TEPAT = "tepat", _("Tepat (1/jumlah unsur)")
     BULAT = "0,111", _("0,111 (dibulatkan, untuk mencocokkan laporan lama)")
 
@@ -93,7 +93,7 @@ class OpsiProfil(models.Model):
         return f"{self.get_pertanyaan_display()}: {self.label}"
 
 
-# Defaults of the profile lists (REFERENCE.md §1.7; the umur bands are the usual ten-year bands of
+# Defaults of the profile lists (docs/skm.md §8; the umur bands are the usual ten-year bands of
 # published SKM reports). Every list is editable per unit.
 OPSI_PROFIL_BAWAAN: dict[str, tuple[str, ...]] = {
     OpsiProfil.Pertanyaan.JENIS_KELAMIN: ("Laki-laki", "Perempuan"),
@@ -619,7 +619,7 @@ class TindakLanjut(models.Model):
 
 
 class LaporanSKM(models.Model):
-    """The editable texts of a period's SKM report (REFERENCE.md §1.8); an empty field prints the default
+    """The editable texts of a period's SKM report (docs/skm.md §8); an empty field prints the default
     text made from the period (kinerja.surveys.laporan.teks_bawaan)."""
 
     periode = models.OneToOneField(

@@ -78,7 +78,7 @@ class SudahDiterima(SKMError):
 
 
 def pastikan_opsi_profil(unit: Unit) -> None:
-    """Give a unit the default profile option lists (REFERENCE.md §1.7) if it has none yet."""
+    """Give a unit the default profile option lists (docs/skm.md §8) if it has none yet."""
     if OpsiProfil.objects.filter(unit=unit).exists():
         return
     OpsiProfil.objects.bulk_create(

@@ -124,7 +124,7 @@ def baris_data(ws) -> list[tuple]:
 def teks_pdf(isi: bytes) -> str:
     """The PDF's text on one line (pdftotext, poppler)."""
     if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) tidak terpasang")
+        pytest.fail("pdftotext tidak ditemukan: jalankan `make browser` (apt-get install poppler-utils)")
     keluar = subprocess.run(["pdftotext", "-", "-"], input=isi, capture_output=True, check=True).stdout
     return " ".join(keluar.decode().split())
 

@@ -17,7 +17,7 @@ def _h(*args, **kwargs) -> tuple[str | None, str | None, str]:
     return mentah, nilai, hasil.kode
 
 
-# Positive polarity: R ÷ T × 100 (LKjIP practice; REFERENCE §4.1). The seed's two baselines.
+# Positive polarity: R ÷ T × 100 (LKjIP practice; docs/formulas.md). The seed's two baselines.
 @pytest.mark.parametrize(
     ("target", "realisasi", "harap"),
     [
@@ -37,7 +37,7 @@ def test_positif(target, realisasi, harap):
     assert _h(D(target), D(realisasi)) == (harap, harap, "positif")
 
 
-# Negative polarity: (2T − R) ÷ T × 100 by default; T ÷ R × 100 when declared (REFERENCE §4.1).
+# Negative polarity: (2T − R) ÷ T × 100 by default; T ÷ R × 100 when declared (docs/formulas.md).
 @pytest.mark.parametrize(
     ("target", "realisasi", "rumus", "mentah", "nilai", "kode"),
     [
@@ -53,7 +53,7 @@ def test_negatif(target, realisasi, rumus, mentah, nilai, kode):
     assert _h(D(target), D(realisasi), polaritas="negatif", rumus_negatif=rumus) == (mentah, nilai, kode)
 
 
-# A cap keeps the raw capaian and shows the capped one (REFERENCE §4.2: none, 100, 110, 120).
+# A cap keeps the raw capaian and shows the capped one (docs/formulas.md: none, 100, 110, 120).
 @pytest.mark.parametrize(
     ("batas", "mentah", "nilai"),
     [
@@ -67,7 +67,7 @@ def test_batas(batas, mentah, nilai):
     assert _h(D(8), D(10), batas=None if batas is None else D(batas))[:2] == (mentah, nilai)
 
 
-# Range targets: met inside; outside, the nearer bound is the target (REFERENCE §4.1, PermenPANRB SKP rule).
+# Range targets: met inside; outside, the nearer bound is the target (docs/formulas.md, PermenPANRB SKP rule).
 @pytest.mark.parametrize(
     ("realisasi", "polaritas", "harap"),
     [
@@ -83,7 +83,7 @@ def test_rentang(realisasi, polaritas, harap):
     assert _h(D(80), D(realisasi), polaritas=polaritas, target_atas=D(90)) == (harap, harap, "rentang")
 
 
-# Target 0 (REFERENCE §4.1, one implementation; negative polarity: no source, the project's choice).
+# Target 0 (docs/formulas.md, one implementation; negative polarity: no source, the project's choice).
 @pytest.mark.parametrize(
     ("realisasi", "polaritas", "batas", "harap"),
     [
@@ -119,7 +119,7 @@ def test_rumus_dengan_angka_tercetak():
     }
 
 
-# Predicates through their ordinal scale (no authoritative formula: REFERENCE §4.1 [open]).
+# Predicates through their ordinal scale (no authoritative formula: docs/formulas.md [open]).
 @pytest.mark.parametrize(
     ("target", "realisasi", "skala", "harap"),
     [
@@ -154,7 +154,7 @@ def test_predikat_yang_tidak_dikenal_adalah_strip():
     assert c.hitung_predikat("BB", None).nilai is None
 
 
-# Consolidating the quarters (Kemenkeu "jenis konsolidasi": sum, average, last; REFERENCE §4.3).
+# Consolidating the quarters (Kemenkeu "jenis konsolidasi": sum, average, last; docs/formulas.md).
 @pytest.mark.parametrize(
     ("nilai", "cara", "harap"),
     [
@@ -179,7 +179,7 @@ def test_capaian_sasaran_rata_rata_tanpa_strip():
     assert c.rata_rata([c.hitung(D(100), None)]) is None
 
 
-# Category bands (Renja/RKPD evaluation, LKjIP practice; REFERENCE §4.4).
+# Category bands (Renja/RKPD evaluation, LKjIP practice; docs/formulas.md).
 @pytest.mark.parametrize(
     ("nilai", "kode"),
     [

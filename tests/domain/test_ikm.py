@@ -1,4 +1,4 @@
-"""IKM engine: NRR, penimbang, konversi, mutu (docs/formulas.md §IKM; REFERENCE.md §1.2–1.5, §1.9)."""
+"""IKM engine: NRR, penimbang, konversi, mutu (docs/formulas.md §IKM)."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def test_unsur_2017_are_the_nine_of_the_regulation_by_code() -> None:
     assert nama["U2"] == "Sistem, Mekanisme, dan Prosedur"
     assert nama["U4"] == "Biaya/Tarif"
     assert nama["U7"] == "Perilaku Pelaksana"
-    # Default order (REFERENCE.md §1.2 is uncertain): the order most questionnaires ask in.
+    # Default order (docs/formulas.md is uncertain): the order most questionnaires ask in.
     assert nama["U8"] == "Sarana dan Prasarana"
     assert nama["U9"] == "Penanganan Pengaduan, Saran dan Masukan"
     assert all(len(u.label) == 4 and u.pertanyaan.endswith("?") for u in UNSUR_2017)

@@ -1,4 +1,4 @@
-"""Krejcie–Morgan sample size and sample adequacy (docs/formulas.md §Krejcie–Morgan; REFERENCE.md §1.6)."""
+"""Krejcie–Morgan sample size and sample adequacy (docs/formulas.md §Krejcie–Morgan)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from kinerja.domain.sampling import (
     sampel_minimum,
 )
 
-# Every row listed in REFERENCE.md §1.6 (N → S).
-BARIS_REFERENCE = """
+# Every row of the published Krejcie–Morgan table (N → S; docs/formulas.md).
+BARIS_TABEL = """
 10→10, 15→14, 20→19, 25→24, 30→28, 40→36, 50→44, 60→52, 70→59, 80→66, 90→73, 100→80, 110→86,
 120→92, 130→97, 140→103, 150→108, 160→113, 170→118, 180→123, 190→127, 200→132, 220→140, 240→148,
 250→152, 260→155, 280→162, 300→169, 320→175, 340→181, 360→186, 380→191, 400→196, 420→201, 440→205,
@@ -26,7 +26,7 @@ BARIS_REFERENCE = """
 5000→357, 6000→361, 7000→364, 8000→367, 9000→368, 10000→370, 15000→375, 20000→377, 30000→379,
 40000→380, 50000→381, 75000→382, 1000000→384
 """
-ROWS = [tuple(int(x) for x in pasangan.strip().split("→")) for pasangan in BARIS_REFERENCE.split(",")]
+ROWS = [tuple(int(x) for x in pasangan.strip().split("→")) for pasangan in BARIS_TABEL.split(",")]
 
 
 def test_reference_rows_were_all_read() -> None:

@@ -36,7 +36,7 @@ def test_a_new_period_has_the_nine_unsur_of_2017_stored_by_code(periode_a, unit_
     assert unsur[3].label == ("Sangat mahal", "Cukup mahal", "Murah", "Gratis")
     assert unsur[7].nama == "Sarana dan Prasarana"
     assert periode_a.status == "dibuka" and periode_a.penimbang == "tepat" and len(periode_a.token) >= 16
-    # The unit got the default profile lists (REFERENCE.md §1.7), once.
+    # The unit got the default profile lists (docs/skm.md §8), once.
     pendidikan = OpsiProfil.objects.filter(unit=unit_a, pertanyaan="pendidikan").values_list(
         "label", flat=True
     )
