@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "kinerja.riwayat",
     "kinerja.units",
     "kinerja.agreements",
+    "kinerja.monitoring",
     "kinerja.documents",
     "kinerja.surveys",
 ]
@@ -124,6 +125,9 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "kinerja" / "static"]
 STATIC_ROOT = os.environ.get("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
+# Uploaded evidence of realisasi (kinerja.monitoring): never served as static files, only through the
+# permission-checked download view.
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 
 LOGIN_URL = "masuk"
 LOGIN_REDIRECT_URL = "/"

@@ -16,6 +16,7 @@ urlpatterns = [
     path("keluar/", auth_views.LogoutView.as_view(), name="keluar"),
     path("", include("kinerja.agreements.urls")),
     path("", include("kinerja.units.urls")),
+    path("", include("kinerja.monitoring.urls")),
     path("", include("kinerja.documents.urls")),
     path("", include("kinerja.surveys.urls")),
 ]

@@ -282,3 +282,9 @@ def pk_factory(db, pemda) -> Callable:
         return import_pk(data).pk if draft else terbitkan_pk(data)
 
     return buat
+
+
+@pytest.fixture(autouse=True)
+def _media_sementara(settings, tmp_path_factory):
+    """Uploaded files (evidence of realisasi) go to a temporary folder, never into the checkout."""
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))

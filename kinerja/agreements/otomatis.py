@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 
 from kinerja.agreements.models import PerjanjianKinerja
 
@@ -33,6 +35,10 @@ class NilaiOtomatis:
     keterangan: str  # "target 84,00; tercapai 97,80%" or ""
     sumber: str  # "SKM Kecamatan Bajeng, 1 Januari – 30 Juni 2024, 412 responden (ditutup 1 Juli 2024)"
     tautan: str = ""  # a page with the details (public when the source is public)
+    # For monitoring (the realisasi it fills, kinerja.monitoring.layanan.isi_otomatis): the value as
+    # a number and the last day of the period it measures; None when the value is not a number.
+    angka: Decimal | None = None
+    tanggal: date | None = None
 
 
 Penyedia = Callable[[PerjanjianKinerja, Sequence[IndikatorPK]], Mapping[str, Sequence[NilaiOtomatis]]]

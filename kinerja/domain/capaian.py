@@ -10,8 +10,8 @@ a parameter with the most common one as default: the negative formula (`rumus_ne
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
@@ -34,9 +34,15 @@ class Capaian:
     mentah: Decimal | None
     nilai: Decimal | None
     kode: str  # positif | negatif_selisih | negatif_kebalikan | rentang | predikat | target_nol | kosong
-    rumus: str  # "R ÷ T × 100 = 80,33 ÷ 85 × 100"
+    # The formula's words are written only when read (`rumus`): a bulk computation reads the numbers.
+    tulis_rumus: Callable[[], str] = field(repr=False, compare=False)
     keterangan: str = ""
     tepat: Decimal | None = None  # the capped value before rounding (to check a printed capaian)
+
+    @property
+    def rumus(self) -> str:
+        """The formula with its numbers: "R ÷ T × 100 = 80,33 ÷ 85 × 100"."""
+        return self.tulis_rumus()
 
     def to_json(self) -> dict[str, str | None]:
         return {
@@ -58,13 +64,15 @@ def _batasi(mentah: Decimal, batas: Decimal | None) -> Decimal:
     return min(nilai, batas) if batas is not None else nilai
 
 
-def _hasil(mentah: Decimal, batas: Decimal | None, kode: str, rumus: str, keterangan: str = "") -> Capaian:
+def _hasil(
+    mentah: Decimal, batas: Decimal | None, kode: str, rumus: Callable[[], str], keterangan: str = ""
+) -> Capaian:
     m = bulatkan(mentah)
     return Capaian(m, bulatkan(_batasi(m, batas)), kode, rumus, keterangan, _batasi(mentah, batas))
 
 
 def _kosong(alasan: str) -> Capaian:
-    return Capaian(None, None, "kosong", "–", alasan)
+    return Capaian(None, None, "kosong", lambda: "–", alasan)
 
 
 def hitung(
@@ -93,7 +101,10 @@ def hitung(
     if polaritas == "negatif":
         return _negatif(target, realisasi, rumus_negatif, batas)
     return _hasil(
-        realisasi / target * SERATUS, batas, "positif", f"R ÷ T × 100 = {_t(realisasi)} ÷ {_t(target)} × 100"
+        realisasi / target * SERATUS,
+        batas,
+        "positif",
+        lambda: f"R ÷ T × 100 = {_t(realisasi)} ÷ {_t(target)} × 100",
     )
 
 
@@ -105,20 +116,20 @@ def _negatif(target: Decimal, realisasi: Decimal, rumus: RumusNegatif, batas: De
                 batas or SERATUS,
                 batas,
                 "negatif_kebalikan",
-                f"T ÷ R dengan R = {_t(realisasi)}",
+                lambda: f"T ÷ R dengan R = {_t(realisasi)}",
                 "realisasi 0: dianggap tercapai penuh",
             )
         return _hasil(
             target / realisasi * SERATUS,
             batas,
             "negatif_kebalikan",
-            f"T ÷ R × 100 = {_t(target)} ÷ {_t(realisasi)} × 100",
+            lambda: f"T ÷ R × 100 = {_t(target)} ÷ {_t(realisasi)} × 100",
         )
     return _hasil(
         (2 * target - realisasi) / target * SERATUS,
         batas,
         "negatif_selisih",
-        f"(2T − R) ÷ T × 100 = (2 × {_t(target)} − {_t(realisasi)}) ÷ {_t(target)} × 100",
+        lambda: f"(2T − R) ÷ T × 100 = (2 × {_t(target)} − {_t(realisasi)}) ÷ {_t(target)} × 100",
     )
 
 
@@ -127,11 +138,17 @@ def _target_nol(realisasi: Decimal, polaritas: Polaritas, batas: Decimal | None)
     if polaritas == "negatif":
         # No source rules on this (docs/formulas.md): nothing happened → met; anything → missed.
         if realisasi <= 0:
-            return _hasil(penuh, batas, "target_nol", "T = 0, R = 0", "target 0 tercapai")
-        return _hasil(Decimal(0), batas, "target_nol", f"T = 0, R = {_t(realisasi)}", "target 0 terlampaui")
+            return _hasil(penuh, batas, "target_nol", lambda: "T = 0, R = 0", "target 0 tercapai")
+        return _hasil(
+            Decimal(0), batas, "target_nol", lambda: f"T = 0, R = {_t(realisasi)}", "target 0 terlampaui"
+        )
     if realisasi > 0:
         return _hasil(
-            penuh, batas, "target_nol", f"T = 0, R = {_t(realisasi)}", "target 0: dianggap tercapai penuh"
+            penuh,
+            batas,
+            "target_nol",
+            lambda: f"T = 0, R = {_t(realisasi)}",
+            "target 0: dianggap tercapai penuh",
         )
     return _kosong("target 0 tanpa realisasi: tidak dinilai")
 
@@ -144,16 +161,18 @@ def _rentang(
     rumus: RumusNegatif,
     batas: Decimal | None,
 ) -> Capaian:
-    teks = f"{_t(bawah)}–{_t(atas)}"
+    def teks() -> str:
+        return f"{_t(bawah)}–{_t(atas)}"
+
     if bawah <= realisasi <= atas:
-        return _hasil(SERATUS, batas, "rentang", f"R = {_t(realisasi)} dalam rentang {teks}")
+        return _hasil(SERATUS, batas, "rentang", lambda: f"R = {_t(realisasi)} dalam rentang {teks()}")
     acuan = atas if realisasi > atas else bawah
     dasar = hitung(acuan, realisasi, polaritas=polaritas, rumus_negatif=rumus, batas=batas)
     return Capaian(
         dasar.mentah,
         dasar.nilai,
         "rentang",
-        f"di luar rentang {teks}, T = {_t(acuan)}: {dasar.rumus}",
+        lambda: f"di luar rentang {teks()}, T = {_t(acuan)}: {dasar.rumus}",
         dasar.keterangan,
         dasar.tepat,
     )
@@ -211,7 +230,10 @@ def hitung_predikat(
         Decimal(r) / Decimal(t) * SERATUS,
         batas,
         "predikat",
-        f"peringkat R ÷ peringkat T × 100 = {r} ({realisasi.strip()}) ÷ {t} ({target.strip()}) × 100, skala {nama}",
+        lambda: (
+            f"peringkat R ÷ peringkat T × 100 = {r} ({realisasi.strip()}) ÷ {t} ({target.strip()}) × 100, "
+            f"skala {nama}"
+        ),
     )
 
 

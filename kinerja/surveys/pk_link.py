@@ -69,6 +69,13 @@ def _rentang(mulai, selesai) -> str:
     return f"{format_tanggal(mulai)} – {format_tanggal(selesai)}"
 
 
+def _sampai_hari_ini(tahun: int):
+    """A running count (respondents, follow-ups) belongs to today's triwulan, or the year's last day."""
+    from datetime import date
+
+    return min(timezone.localdate(), date(tahun, 12, 31))
+
+
 def nilai_skm(pk, indikator: Sequence) -> dict[str, list]:
     """The provider: {jalur: [NilaiOtomatis]} for the PK's SKM indicators."""
     from kinerja.agreements.otomatis import NilaiOtomatis
@@ -110,6 +117,8 @@ def nilai_skm(pk, indikator: Sequence) -> dict[str, list]:
                             "tanggal": format_tanggal(ditutup),
                         },
                         tautan=reverse("surveys:hasil", args=[s.periode.token]),
+                        angka=s.nilai,
+                        tanggal=s.tanggal_selesai,
                     )
                 )
 
@@ -136,6 +145,8 @@ def nilai_skm(pk, indikator: Sequence) -> dict[str, list]:
                         % {"tahun": tahun, "n": b["n_periode"]}
                         + catatan,
                         tautan=reverse("surveys:tahunan", args=[unit_id, tahun]),
+                        angka=Decimal(n),
+                        tanggal=_sampai_hari_ini(tahun),
                     )
                 )
 
@@ -154,6 +165,8 @@ def nilai_skm(pk, indikator: Sequence) -> dict[str, list]:
                         )
                         % {"selesai": p.selesai, "jumlah": p.jumlah, "periode": p.periode, "tahun": tahun},
                         tautan=reverse("surveys:tahunan", args=[unit_id, tahun]),
+                        angka=p.persen,
+                        tanggal=_sampai_hari_ini(tahun),
                     )
                 )
     return hasil

@@ -1,0 +1,3 @@
+"""Spreadsheets of monitoring: the triwulan's realisasi template, filled offline and uploaded."""
+
+urlpatterns: list = []
