@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.agreements.alur import Ditolak, IsianKurang, StatusTidakSesuai, TidakBerhak
-from kinerja.agreements.models import Indikator, PerjanjianKinerja, Program, Status
+from kinerja.agreements.models import Indikator, PerjanjianKinerja, Program, Status, ringkas
 from kinerja.domain import capaian as dc
 from kinerja.domain import pantau
 from kinerja.domain.numbers import format_angka, format_rupiah
@@ -170,10 +170,12 @@ def _perjanjian(indikator: Indikator) -> PerjanjianKinerja:
 def spesifikasi(indikator: Indikator, rencana: RencanaIndikator | None) -> pantau.IndikatorPantau:
     """What the capaian of a stored indikator depends on (its target and its rencana aksi)."""
     return pantau.IndikatorPantau(
-        target=indikator.target_nilai,
-        target_atas=indikator.target_nilai_atas,
+        target=ringkas(indikator.target_nilai),
+        target_atas=ringkas(indikator.target_nilai_atas),
         target_predikat=indikator.target_predikat or "",
-        target_triwulan=rencana.target_triwulan if rencana else (None, None, None, None),
+        target_triwulan=tuple(ringkas(v) for v in rencana.target_triwulan)
+        if rencana
+        else (None, None, None, None),
         sifat_target=rencana.sifat_target if rencana else "kumulatif",  # type: ignore[arg-type]
         konsolidasi=rencana.konsolidasi if rencana else "terakhir",  # type: ignore[arg-type]
         polaritas=indikator.polaritas,  # type: ignore[arg-type]
@@ -297,9 +299,12 @@ def simpan_realisasi(
 
 
 def _nilai_sebelumnya(indikator: Indikator, triwulan: int) -> list[Decimal | None]:
-    ada = dict(
-        Realisasi.objects.filter(indikator=indikator, triwulan__lt=triwulan).values_list("triwulan", "nilai")
-    )
+    ada = {
+        t: ringkas(v)
+        for t, v in Realisasi.objects.filter(indikator=indikator, triwulan__lt=triwulan).values_list(
+            "triwulan", "nilai"
+        )
+    }
     return [ada.get(t) for t in range(1, triwulan)]
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from kinerja.agreements.models import Indikator, PerjanjianKinerja, Program, Sasaran
+from kinerja.agreements.models import Indikator, PerjanjianKinerja, Program, Sasaran, ringkas
 from kinerja.domain import capaian as dc
 from kinerja.domain import pantau
 from kinerja.monitoring.layanan import STATUS_DIPANTAU, KeadaanTriwulan, keadaan_triwulan, pengaturan
@@ -221,10 +221,10 @@ _KOLOM_REALISASI = (
 
 def _spek(ind: dict, rencana: dict | None) -> pantau.IndikatorPantau:
     return pantau.IndikatorPantau(
-        target=ind["target_nilai"],
-        target_atas=ind["target_nilai_atas"],
+        target=ringkas(ind["target_nilai"]),
+        target_atas=ringkas(ind["target_nilai_atas"]),
         target_predikat=ind["target_predikat"] or "",
-        target_triwulan=tuple(rencana[f"target_tw{n}"] for n in pantau.TRIWULAN)
+        target_triwulan=tuple(ringkas(rencana[f"target_tw{n}"]) for n in pantau.TRIWULAN)
         if rencana
         else (None, None, None, None),
         sifat_target=rencana["sifat_target"] if rencana else "kumulatif",
@@ -240,7 +240,8 @@ def baris_indikator(
 ) -> BarisIndikator:
     """One indikator's year: its four cells and its year capaian (`realisasi`: triwulan → row)."""
     spek = _spek(ind, rencana)
-    nilai = [realisasi[t]["nilai"] if t in realisasi else None for t in pantau.TRIWULAN]
+    # Stored with four decimals: shown and computed as typed (92,5, not 92,5000).
+    nilai = [ringkas(realisasi[t]["nilai"]) if t in realisasi else None for t in pantau.TRIWULAN]
     predikat = [realisasi[t]["predikat"] if t in realisasi else "" for t in pantau.TRIWULAN]
     sel = []
     for t in pantau.TRIWULAN:
@@ -430,7 +431,11 @@ class BarisUnit:
     terisi: list[int]  # per triwulan: realisasi entered
     terverifikasi: list[int]
     terlambat: int  # days the most late missing realisasi is past its deadline
-    nilai: list[list[Decimal | None]] = field(default_factory=list)  # for the trend (per indikator)
+
+    @property
+    def isian(self) -> list[tuple[int, int, int]]:
+        """(triwulan, realisasi entered, verified) for each triwulan."""
+        return list(zip(pantau.TRIWULAN, self.terisi, self.terverifikasi, strict=True))
 
 
 def pantau_pemda(unit_q: Q | None, tahun: int, hari_ini: date | None = None) -> list[BarisUnit]:

@@ -2,7 +2,7 @@
 
 A context processor: `menu.impor` (operators and admins: they store PKs; a pimpinan signs them and is
 not sent to an import that would fail at the last step), `menu.skm` (anyone with a role: the unit's
-surveys), `menu.unduh` (admins: every PK of a year at once), `menu.pemda` (admins: units, pejabat,
+surveys), `menu.pantau` (anyone with a role: monitoring of realisasi and capaian), `menu.unduh` (admins: every PK of a year at once), `menu.pemda` (admins: units, pejabat,
 users and roles in the application's own pages), `menu.admin` (staff). The roles are read
 once per request and shared with `can()` (kinerja.units.permissions caches them on the user).
 """
@@ -17,13 +17,14 @@ from kinerja.units.permissions import _roles
 
 def _menu(user) -> dict[str, bool]:
     if not user.is_authenticated:
-        return {"impor": False, "skm": False, "unduh": False, "pemda": False, "admin": False}
+        return {"impor": False, "skm": False, "pantau": False, "unduh": False, "pemda": False, "admin": False}
     if user.is_superuser:
-        return {"impor": True, "skm": True, "unduh": True, "pemda": True, "admin": user.is_staff}
+        return {"impor": True, "skm": True, "pantau": True, "unduh": True, "pemda": True, "admin": user.is_staff}
     peran = {p for p, _unit, _jalur in _roles(user)}
     return {
         "impor": bool(peran & {UnitRole.Peran.OPERATOR, UnitRole.Peran.ADMIN}),
         "skm": bool(peran),
+        "pantau": bool(peran),
         "unduh": UnitRole.Peran.ADMIN in peran,
         "pemda": UnitRole.Peran.ADMIN in peran,
         "admin": user.is_staff,

@@ -20,4 +20,6 @@ def pk_pantau(pk_factory, unit_a):
 def indikator(pk_pantau):
     from kinerja.agreements.models import Indikator
 
-    return list(Indikator.objects.filter(sasaran__perjanjian=pk_pantau).order_by("sasaran__urutan", "urutan", "pk"))
+    return list(
+        Indikator.objects.filter(sasaran__perjanjian=pk_pantau).order_by("sasaran__urutan", "urutan", "pk")
+    )

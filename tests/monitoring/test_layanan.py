@@ -19,7 +19,14 @@ def _aksi(obj):
 def test_operator_enters_realisasi_with_evidence(operator_a, indikator):
     bukti = periksa_bukti("notulen.pdf", PDF)
     r = m.simpan_realisasi(
-        indikator[1], 1, operator_a, nilai=D("92.5"), kendala="Jaringan", upaya="Lembur", bukti=[bukti], hari_ini=HARI_TW1
+        indikator[1],
+        1,
+        operator_a,
+        nilai=D("92.5"),
+        kendala="Jaringan",
+        upaya="Lembur",
+        bukti=[bukti],
+        hari_ini=HARI_TW1,
     )
     assert (r.status, r.nilai, r.kendala) == ("draf", D("92.5"), "Jaringan")
     assert r.bukti.get().nama_berkas == "notulen.pdf"
@@ -63,7 +70,14 @@ def test_return_correct_verify(operator_a, verifikator, pk_pantau, indikator):
     r.refresh_from_db()
     assert (r.status, r.catatan_verifikasi) == ("dikembalikan", "Lampirkan daftar hadir.")
     # a returned realisasi may be corrected after the deadline: the verifikator asked for it
-    m.simpan_realisasi(indikator[1], 1, operator_a, nilai=D(91), bukti=[periksa_bukti("hadir.pdf", PDF)], hari_ini=SESUDAH_TW1)
+    m.simpan_realisasi(
+        indikator[1],
+        1,
+        operator_a,
+        nilai=D(91),
+        bukti=[periksa_bukti("hadir.pdf", PDF)],
+        hari_ini=SESUDAH_TW1,
+    )
     m.ajukan_triwulan(pk_pantau, 1, operator_a, hari_ini=SESUDAH_TW1)
     m.verifikasi(r, verifikator)
     r.refresh_from_db()
@@ -153,7 +167,9 @@ def test_budget_realisasi_over_pagu_refused(operator_a, pk_pantau):
 
 
 def test_rencana_aksi(operator_a, operator_b, indikator, pk_pantau):
-    r = m.simpan_rencana(indikator[2], operator_a, konsolidasi="jumlah", sifat_target="triwulanan", target_tw1=D(2))
+    r = m.simpan_rencana(
+        indikator[2], operator_a, konsolidasi="jumlah", sifat_target="triwulanan", target_tw1=D(2)
+    )
     assert (r.konsolidasi, r.target_tw1) == ("jumlah", D(2))
     with pytest.raises(TidakBerhak):
         m.simpan_rencana(indikator[2], operator_b, target_tw2=D(2))
