@@ -40,6 +40,7 @@ run: install
 	$(BIN)/kinerja migrate --noinput -v0
 	$(BIN)/kinerja demo
 	$(BIN)/kinerja demo_skm
+	$(BIN)/kinerja demo_pantau
 	@echo ""
 	@echo "  kinerja berjalan di http://$(HOST):$(PORT)/"
 	@echo "  Login demo: http://$(HOST):$(PORT)/masuk/  pengguna: admin  sandi: kinerja-demo  (admin Django: /admin/)"

@@ -25,7 +25,7 @@ SERATUS = Decimal(100)
 BATAS_PILIHAN = (None, Decimal(100), Decimal(110), Decimal(120))
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: built millions of times in bulk, and a frozen init costs 3×
 class Capaian:
     """A capaian: raw (`mentah`) and after the cap (`nilai`), both in percent with two decimals, or
     None when it cannot be computed ("–": no realisasi, or a target 0 with nothing realised), with the
@@ -64,15 +64,93 @@ def _batasi(mentah: Decimal, batas: Decimal | None) -> Decimal:
     return min(nilai, batas) if batas is not None else nilai
 
 
+def _dibatasi(m: Decimal, batas: Decimal | None) -> Decimal:
+    """The capped value of a capaian already rounded to two places (`_batasi`, without rounding again
+    what is already round)."""
+    if m < 0:
+        return _NOL_BULAT
+    if batas is not None and m > batas:
+        return bulatkan(batas)
+    return m
+
+
 def _hasil(
     mentah: Decimal, batas: Decimal | None, kode: str, rumus: Callable[[], str], keterangan: str = ""
 ) -> Capaian:
     m = bulatkan(mentah)
-    return Capaian(m, bulatkan(_batasi(m, batas)), kode, rumus, keterangan, _batasi(mentah, batas))
+    return Capaian(m, _dibatasi(m, batas), kode, rumus, keterangan, _batasi(mentah, batas))
 
 
 def _kosong(alasan: str) -> Capaian:
     return Capaian(None, None, "kosong", lambda: "–", alasan)
+
+
+# The rules, decided in one place (`_mentah`): the raw value, the formula's code and its case. `hitung`
+# adds the words; `nilai` (the bulk path) keeps only the number.
+_NOL = Decimal(0)
+_NOL_BULAT = Decimal("0.00")
+Kasus = tuple[Decimal | None, str, str, Decimal | None]  # (raw, kode, case, the range's bound used)
+
+
+def _mentah(
+    target: Decimal | None,
+    realisasi: Decimal | None,
+    polaritas: str,
+    rumus: str,
+    atas: Decimal | None,
+    batas: Decimal | None,
+) -> Kasus:
+    if realisasi is None:
+        return None, "kosong", "belum ada realisasi", None
+    if target is None:
+        return None, "kosong", "target bukan angka", None
+    if atas is not None and atas > target:
+        if target <= realisasi <= atas:
+            return SERATUS, "rentang", "dalam", None
+        acuan = atas if realisasi > atas else target
+        m, kode, kasus, _ = _mentah(acuan, realisasi, polaritas, rumus, None, batas)
+        return m, "rentang", f"{kode}:{kasus}", acuan
+    if target == 0:
+        penuh = batas or SERATUS
+        if polaritas == "negatif":
+            # No source rules on this (docs/formulas.md): nothing happened → met; anything → missed.
+            return (
+                (penuh, "target_nol", "tercapai", None)
+                if realisasi <= 0
+                else (_NOL, "target_nol", "lewat", None)
+            )
+        if realisasi > 0:
+            return penuh, "target_nol", "penuh", None
+        return None, "kosong", "target 0 tanpa realisasi: tidak dinilai", None
+    if polaritas == "negatif":
+        if rumus == "kebalikan":
+            if realisasi <= 0:
+                # Nothing of what is to be kept low happened: best possible, as for a target of 0.
+                return batas or SERATUS, "negatif_kebalikan", "nol", None
+            return target / realisasi * SERATUS, "negatif_kebalikan", "", None
+        return (2 * target - realisasi) / target * SERATUS, "negatif_selisih", "", None
+    return realisasi / target * SERATUS, "positif", "", None
+
+
+_KETERANGAN = {
+    ("negatif_kebalikan", "nol"): "realisasi 0: dianggap tercapai penuh",
+    ("target_nol", "tercapai"): "target 0 tercapai",
+    ("target_nol", "lewat"): "target 0 terlampaui",
+    ("target_nol", "penuh"): "target 0: dianggap tercapai penuh",
+}
+
+
+def _kata(kode: str, kasus: str, t: Decimal, r: Decimal) -> str:
+    """The formula with its numbers, for a case of `_mentah`."""
+    if kode == "positif":
+        return f"R ÷ T × 100 = {_t(r)} ÷ {_t(t)} × 100"
+    if kode == "negatif_selisih":
+        return f"(2T − R) ÷ T × 100 = (2 × {_t(t)} − {_t(r)}) ÷ {_t(t)} × 100"
+    if kode == "negatif_kebalikan":
+        return f"T ÷ R dengan R = {_t(r)}" if kasus == "nol" else f"T ÷ R × 100 = {_t(t)} ÷ {_t(r)} × 100"
+    if kasus == "tercapai":
+        return "T = 0, R = 0"
+    return f"T = 0, R = {_t(r)}"
 
 
 def hitung(
@@ -90,92 +168,42 @@ def hitung(
     counts as met inside it; outside, the nearer bound is the target. A target of 0: a positive
     realisasi is full achievement (the cap, or 100 without one); nothing realised is not rated.
     """
-    if realisasi is None:
-        return _kosong("belum ada realisasi")
-    if target is None:
-        return _kosong("target bukan angka")
-    if target_atas is not None and target_atas > target:
-        return _rentang(target, target_atas, realisasi, polaritas, rumus_negatif, batas)
-    if target == 0:
-        return _target_nol(realisasi, polaritas, batas)
-    if polaritas == "negatif":
-        return _negatif(target, realisasi, rumus_negatif, batas)
-    return _hasil(
-        realisasi / target * SERATUS,
-        batas,
-        "positif",
-        lambda: f"R ÷ T × 100 = {_t(realisasi)} ÷ {_t(target)} × 100",
-    )
-
-
-def _negatif(target: Decimal, realisasi: Decimal, rumus: RumusNegatif, batas: Decimal | None) -> Capaian:
-    if rumus == "kebalikan":
-        if realisasi <= 0:
-            # Nothing of what is to be kept low happened: best possible, as for a target of 0.
-            return _hasil(
-                batas or SERATUS,
-                batas,
-                "negatif_kebalikan",
-                lambda: f"T ÷ R dengan R = {_t(realisasi)}",
-                "realisasi 0: dianggap tercapai penuh",
-            )
+    mentah, kode, kasus, acuan = _mentah(target, realisasi, polaritas, rumus_negatif, target_atas, batas)
+    if mentah is None:
+        return _kosong(kasus)
+    assert target is not None and realisasi is not None
+    if kode != "rentang":
         return _hasil(
-            target / realisasi * SERATUS,
+            mentah,
             batas,
-            "negatif_kebalikan",
-            lambda: f"T ÷ R × 100 = {_t(target)} ÷ {_t(realisasi)} × 100",
+            kode,
+            lambda: _kata(kode, kasus, target, realisasi),
+            _KETERANGAN.get((kode, kasus), ""),
         )
-    return _hasil(
-        (2 * target - realisasi) / target * SERATUS,
-        batas,
-        "negatif_selisih",
-        lambda: f"(2T − R) ÷ T × 100 = (2 × {_t(target)} − {_t(realisasi)}) ÷ {_t(target)} × 100",
-    )
+
+    def rentang() -> str:
+        teks = f"{_t(target)}–{_t(target_atas)}"  # type: ignore[arg-type]
+        if kasus == "dalam":
+            return f"R = {_t(realisasi)} dalam rentang {teks}"
+        dalam_kode, dalam_kasus = kasus.split(":", 1)
+        return f"di luar rentang {teks}, T = {_t(acuan)}: {_kata(dalam_kode, dalam_kasus, acuan, realisasi)}"  # type: ignore[arg-type]
+
+    return _hasil(mentah, batas, "rentang", rentang, _KETERANGAN.get(tuple(kasus.split(":", 1)), ""))  # type: ignore[arg-type]
 
 
-def _target_nol(realisasi: Decimal, polaritas: Polaritas, batas: Decimal | None) -> Capaian:
-    penuh = batas or SERATUS
-    if polaritas == "negatif":
-        # No source rules on this (docs/formulas.md): nothing happened → met; anything → missed.
-        if realisasi <= 0:
-            return _hasil(penuh, batas, "target_nol", lambda: "T = 0, R = 0", "target 0 tercapai")
-        return _hasil(
-            Decimal(0), batas, "target_nol", lambda: f"T = 0, R = {_t(realisasi)}", "target 0 terlampaui"
-        )
-    if realisasi > 0:
-        return _hasil(
-            penuh,
-            batas,
-            "target_nol",
-            lambda: f"T = 0, R = {_t(realisasi)}",
-            "target 0: dianggap tercapai penuh",
-        )
-    return _kosong("target 0 tanpa realisasi: tidak dinilai")
-
-
-def _rentang(
-    bawah: Decimal,
-    atas: Decimal,
-    realisasi: Decimal,
-    polaritas: Polaritas,
-    rumus: RumusNegatif,
-    batas: Decimal | None,
-) -> Capaian:
-    def teks() -> str:
-        return f"{_t(bawah)}–{_t(atas)}"
-
-    if bawah <= realisasi <= atas:
-        return _hasil(SERATUS, batas, "rentang", lambda: f"R = {_t(realisasi)} dalam rentang {teks()}")
-    acuan = atas if realisasi > atas else bawah
-    dasar = hitung(acuan, realisasi, polaritas=polaritas, rumus_negatif=rumus, batas=batas)
-    return Capaian(
-        dasar.mentah,
-        dasar.nilai,
-        "rentang",
-        lambda: f"di luar rentang {teks()}, T = {_t(acuan)}: {dasar.rumus}",
-        dasar.keterangan,
-        dasar.tepat,
-    )
+def nilai(
+    target: Decimal | None,
+    realisasi: Decimal | None,
+    polaritas: str = "positif",
+    rumus_negatif: str = "selisih",
+    target_atas: Decimal | None = None,
+    batas: Decimal | None = None,
+) -> Decimal | None:
+    """Only the capped capaian of `hitung` (same rules, no words): the bulk path."""
+    mentah = _mentah(target, realisasi, polaritas, rumus_negatif, target_atas, batas)[0]
+    if mentah is None:
+        return None
+    return _dibatasi(bulatkan(mentah), batas)
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ Formats follow PUEBI (docs/formulas.md): comma for decimals, dot for thousands, 
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, getcontext, localcontext
 
 from num2words import num2words
 
@@ -32,6 +32,8 @@ class AngkaError(ValueError):
 
 def _cek_decimal(value: object, fungsi: str) -> Decimal:
     """Refuse float (the project rule) and accept int or Decimal."""
+    if type(value) is Decimal and value.is_finite():  # the usual case first (bulk capaian)
+        return value
     if isinstance(value, (bool, float)):
         raise TypeError(f"{fungsi}: nilai harus Decimal atau int, bukan {type(value).__name__} ({value!r})")
     if isinstance(value, int):
@@ -43,11 +45,18 @@ def _cek_decimal(value: object, fungsi: str) -> Decimal:
     raise TypeError(f"{fungsi}: nilai harus Decimal atau int, bukan {type(value).__name__}")
 
 
+_KUANTUM = tuple(Decimal(1).scaleb(-n) for n in range(9))
+
+
 def bulatkan(value: Decimal, places: int = 2) -> Decimal:
     """Round half-up to `places` decimals: the project's only rounding helper."""
     # Pembulatan baku setengah ke atas (ROUND_HALF_UP), seperti pembulatan manual dalam laporan SKM/LKjIP.
-    d = _cek_decimal(value, "bulatkan")
-    kuantum = Decimal(1).scaleb(-places)
+    d = value if type(value) is Decimal and value.is_finite() else _cek_decimal(value, "bulatkan")
+    kuantum = _KUANTUM[places] if 0 <= places < len(_KUANTUM) else Decimal(1).scaleb(-places)
+    perlu = d.adjusted() + places + 3
+    if perlu <= getcontext().prec:
+        # The usual case, without a new context (bulk capaian rounds millions of values).
+        return d.quantize(kuantum, rounding=ROUND_HALF_UP)
     with localcontext() as ctx:
         # Enough precision for huge values (the default 28 digits would raise on 10**30 with 2 places).
         ctx.prec = max(28, d.adjusted() + places + 3)

@@ -35,7 +35,7 @@ from kinerja.monitoring.models import (
 from kinerja.units.models import Unit
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # built 4 000 times for a pemda's dashboard: no frozen-init cost
 class Sel:
     """One indikator in one triwulan: the realisasi entered (or None), the target and capaian to date."""
 

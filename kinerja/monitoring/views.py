@@ -20,12 +20,11 @@ from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from kinerja.agreements.alur import Ditolak
+from kinerja.agreements.alur import Ditolak, TidakBerhak
 from kinerja.agreements.models import Indikator, PerjanjianKinerja, Program
 from kinerja.domain import capaian as dc
 from kinerja.domain import pantau
@@ -131,6 +130,8 @@ def koreksi(request: HttpRequest, pk: int) -> HttpResponse:
             setujui=request.POST.get("keputusan") == "setujui",
             catatan=form.cleaned_data.get("catatan", ""),
         )
+    except TidakBerhak as e:
+        raise PermissionDenied(e.pesan) from None
     except Ditolak as e:
         messages.error(request, e.pesan)
     else:
@@ -259,7 +260,10 @@ def triwulan(request: HttpRequest, pk: int, tw: int) -> HttpResponse:
     tangan = _AKSI.get(aksi)
     if tangan is None:
         return _render_triwulan(request, perjanjian, tw, status=400, galat={"umum": _("Aksi tidak dikenal.")})
-    return tangan(request, perjanjian, tw)
+    try:
+        return tangan(request, perjanjian, tw)
+    except TidakBerhak as e:
+        raise PermissionDenied(e.pesan) from None
 
 
 def _indikator(perjanjian: PerjanjianKinerja, teks: str | None) -> Indikator:
@@ -307,6 +311,8 @@ def _simpan(request: HttpRequest, perjanjian: PerjanjianKinerja, tw: int) -> Htt
         return _render_triwulan(
             request, perjanjian, tw, status=409, form_isi={ind.pk: form}, galat={kunci: e.peringatan}
         )
+    except TidakBerhak:
+        raise
     except Ditolak as e:
         return _render_triwulan(
             request, perjanjian, tw, status=409, form_isi={ind.pk: form}, galat={kunci: e.pesan}
@@ -318,6 +324,8 @@ def _simpan(request: HttpRequest, perjanjian: PerjanjianKinerja, tw: int) -> Htt
 def _ajukan(request: HttpRequest, perjanjian: PerjanjianKinerja, tw: int) -> HttpResponse:
     try:
         rows = layanan.ajukan_triwulan(perjanjian, tw, request.user)
+    except TidakBerhak:
+        raise
     except Ditolak as e:
         return _render_triwulan(request, perjanjian, tw, status=409, galat={"umum": e.pesan})
     messages.success(request, _("%d realisasi diajukan ke verifikator.") % len(rows))
@@ -335,6 +343,8 @@ def _verifikasi(request: HttpRequest, perjanjian: PerjanjianKinerja, tw: int) ->
             layanan.kembalikan(r, request.user, catatan=catatan)
         else:
             layanan.verifikasi(r, request.user, catatan=catatan)
+    except TidakBerhak:
+        raise
     except Ditolak as e:
         return _render_triwulan(request, perjanjian, tw, status=409, galat={f"i{r.indikator_id}": e.pesan})
     messages.success(
@@ -346,6 +356,8 @@ def _verifikasi(request: HttpRequest, perjanjian: PerjanjianKinerja, tw: int) ->
 def _verifikasi_semua(request: HttpRequest, perjanjian: PerjanjianKinerja, tw: int) -> HttpResponse:
     try:
         rows = layanan.verifikasi_triwulan(perjanjian, tw, request.user)
+    except TidakBerhak:
+        raise
     except Ditolak as e:
         return _render_triwulan(request, perjanjian, tw, status=409, galat={"umum": e.pesan})
     messages.success(request, _("%d realisasi terverifikasi.") % len(rows))
@@ -364,6 +376,8 @@ def _hapus_bukti(request: HttpRequest, perjanjian: PerjanjianKinerja, tw: int) -
     )
     try:
         layanan.hapus_bukti(b, request.user)
+    except TidakBerhak:
+        raise
     except Ditolak as e:
         return _render_triwulan(
             request, perjanjian, tw, status=409, galat={f"i{b.realisasi.indikator_id}": e.pesan}
@@ -389,6 +403,8 @@ def _anggaran(request: HttpRequest, perjanjian: PerjanjianKinerja, tw: int) -> H
         return _render_triwulan(
             request, perjanjian, tw, status=409, galat={f"{kunci}-form": form, kunci: e.peringatan}
         )
+    except TidakBerhak:
+        raise
     except Ditolak as e:
         return _render_triwulan(
             request, perjanjian, tw, status=409, galat={f"{kunci}-form": form, kunci: e.pesan}
@@ -403,6 +419,8 @@ def _minta_koreksi(request: HttpRequest, perjanjian: PerjanjianKinerja, tw: int)
         return _render_triwulan(request, perjanjian, tw, status=400, galat={"koreksi-form": form})
     try:
         layanan.minta_koreksi(perjanjian, tw, request.user, alasan=form.cleaned_data["alasan"])
+    except TidakBerhak:
+        raise
     except Ditolak as e:
         form.add_error("alasan", e.pesan)
         return _render_triwulan(request, perjanjian, tw, status=409, galat={"koreksi-form": form})

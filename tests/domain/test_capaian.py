@@ -203,3 +203,19 @@ def test_kategori_strip_dan_pita_sendiri():
     assert c.kategori(None) is None and c.kategori(c.hitung(D(1), None)) is None
     dua = (c.Pita(D(100), "T", "Tercapai", "✓"), c.Pita(None, "B", "Belum", "✗"))
     assert c.kategori(D(100), dua).kode == "T" and c.kategori(D("99.99"), dua).kode == "B"
+
+
+# The bulk path (`nilai`) gives exactly `hitung`'s capped value, over a grid of every rule.
+_GRID_T = [None, D(0), D(8), D("84.00"), D("0.5")]
+_GRID_R = [None, D(0), D(-1), D(7), D("80.33"), D(12), D("0.25")]
+
+
+@pytest.mark.parametrize("polaritas", ["positif", "negatif"])
+@pytest.mark.parametrize("rumus", ["selisih", "kebalikan"])
+@pytest.mark.parametrize("atas", [None, D(10)])
+@pytest.mark.parametrize("batas", [None, D(100), D(110), D(120)])
+def test_nilai_sama_dengan_hitung(polaritas, rumus, atas, batas):
+    for t in _GRID_T:
+        for r in _GRID_R:
+            kwargs = {"polaritas": polaritas, "rumus_negatif": rumus, "target_atas": atas, "batas": batas}
+            assert c.nilai(t, r, **kwargs) == c.hitung(t, r, **kwargs).nilai, (t, r, kwargs)

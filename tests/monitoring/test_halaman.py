@@ -143,7 +143,7 @@ def test_operator_verifier_round_trip_on_the_web(
     assert op.post(url, {"aksi": "ajukan"}).status_code == 302
     # the operator cannot verify
     assert (
-        op.post(url, {"aksi": "verifikasi", "realisasi": r.pk, "keputusan": "verifikasi"}).status_code == 409
+        op.post(url, {"aksi": "verifikasi", "realisasi": r.pk, "keputusan": "verifikasi"}).status_code == 403
     )
     ver.post(url, {"aksi": "verifikasi", "realisasi": r.pk, "keputusan": "verifikasi"})
     r.refresh_from_db()
