@@ -52,7 +52,7 @@ test: install-test browser
 
 # The README's screenshots (docs/img/), taken by the browser tests that walk those pages.
 screenshots: install-test browser
-	KINERJA_SCREENSHOTS=docs/img $(BIN)/pytest -q tests/e2e/test_pk_cascading.py tests/e2e/test_ponsel.py
+	KINERJA_SCREENSHOTS=docs/img $(BIN)/pytest -q tests/e2e/test_pk_cascading.py tests/e2e/test_ponsel.py tests/e2e/test_pantau.py
 	@echo "Tangkapan layar diperbarui di docs/img/"
 
 lint: install-test

@@ -118,3 +118,12 @@ class RencanaForm(forms.ModelForm):
             *(f"target_tw{n}" for n in range(1, 5)),
         ]
         widgets = {"aksi": forms.Textarea(attrs={"rows": 2})}
+
+
+class RencanaProgramForm(forms.Form):
+    """The planned budget of a program per triwulan (their sum within its pagu)."""
+
+    rencana_tw1 = AngkaField(label=gettext_lazy("Rencana TW I (Rp)"), required=False, max_length=40)
+    rencana_tw2 = AngkaField(label=gettext_lazy("Rencana TW II (Rp)"), required=False, max_length=40)
+    rencana_tw3 = AngkaField(label=gettext_lazy("Rencana TW III (Rp)"), required=False, max_length=40)
+    rencana_tw4 = AngkaField(label=gettext_lazy("Rencana TW IV (Rp)"), required=False, max_length=40)

@@ -28,11 +28,20 @@ from kinerja.agreements.alur import Ditolak, TidakBerhak
 from kinerja.agreements.models import Indikator, PerjanjianKinerja, Program
 from kinerja.domain import capaian as dc
 from kinerja.domain import pantau
+from kinerja.domain.numbers import format_angka
 from kinerja.monitoring import layanan
 from kinerja.monitoring.bukti import BuktiError, periksa_bukti
-from kinerja.monitoring.forms import AnggaranForm, CatatanForm, KoreksiForm, RealisasiForm, RencanaForm
+from kinerja.monitoring.forms import (
+    AnggaranForm,
+    CatatanForm,
+    KoreksiForm,
+    RealisasiForm,
+    RencanaForm,
+    RencanaProgramForm,
+)
 from kinerja.monitoring.models import BuktiRealisasi, PermintaanKoreksi, Realisasi, RencanaIndikator
 from kinerja.monitoring.ringkasan import pantau_pemda, pantau_pk
+from kinerja.monitoring.ringkasan import program_pk as pantau_program
 from kinerja.monitoring.svg import tren
 from kinerja.units.models import Pejabat
 from kinerja.units.permissions import can, unit_filter
@@ -452,11 +461,11 @@ def rencana(request: HttpRequest, pk: int) -> HttpResponse:
     boleh = can(request.user, "edit", perjanjian.unit)
     indikator, _jalur = layanan.indikator_berjalur(perjanjian)
     ada = {r.indikator_id: r for r in RencanaIndikator.objects.filter(indikator__in=indikator)}
-    pejabat = Pejabat.objects.filter(
-        Q(unit__jalur__startswith=f"/{perjanjian.unit.akar_id}/") | Q(unit__isnull=True)
-    ).order_by("nama")
+    pejabat = _pejabat(perjanjian)
     forms = {}
     status = 200
+    if request.method == "POST" and request.POST.get("program"):
+        return _rencana_program(request, perjanjian, boleh)
     simpan_id = request.POST.get("indikator") if request.method == "POST" else None
     for i in indikator:
         kirim = request.POST if simpan_id == str(i.pk) else None
@@ -483,17 +492,63 @@ def rencana(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect(f"{reverse('monitoring:rencana', args=[perjanjian.pk])}#ren-{ind.pk}")
         else:
             status = 400
+    return _render_rencana(request, perjanjian, boleh, [(i, forms[i.pk]) for i in indikator], status=status)
+
+
+def _render_rencana(request, perjanjian, boleh, baris, *, status=200, form_program=None) -> HttpResponse:
+    if baris is None:
+        indikator, _jalur = layanan.indikator_berjalur(perjanjian)
+        ada = {r.indikator_id: r for r in RencanaIndikator.objects.filter(indikator__in=indikator)}
+        baris = []
+        for i in indikator:
+            f = RencanaForm(instance=ada.get(i.pk) or RencanaIndikator(indikator=i), prefix=f"r{i.pk}")
+            f.fields["penanggung_jawab"].queryset = _pejabat(perjanjian)
+            baris.append((i, f))
+    program = []
+    for g in pantau_program(perjanjian):
+        f = (form_program or {}).get(g.id) or RencanaProgramForm(
+            initial={
+                f"rencana_tw{t}": "" if v is None else format_angka(v, 2) for t, v in enumerate(g.rencana, 1)
+            },
+            prefix=f"g{g.id}",
+        )
+        program.append((g, f))
     return render(
         request,
         "monitoring/rencana.html",
-        {
-            "p": perjanjian,
-            "baris": [(i, forms[i.pk]) for i in indikator],
-            "boleh": boleh,
-            "triwulan": pantau.TRIWULAN,
-        },
+        {"p": perjanjian, "baris": baris, "program": program, "boleh": boleh, "triwulan": pantau.TRIWULAN},
         status=status,
     )
+
+
+def _pejabat(perjanjian: PerjanjianKinerja):
+    return Pejabat.objects.filter(
+        Q(unit__jalur__startswith=f"/{perjanjian.unit.akar_id}/") | Q(unit__isnull=True)
+    ).order_by("nama")
+
+
+def _rencana_program(request: HttpRequest, perjanjian: PerjanjianKinerja, boleh: bool) -> HttpResponse:
+    if not boleh:
+        raise PermissionDenied(_("Anda tidak berhak mengubah rencana aksi PK ini."))
+    teks = request.POST.get("program", "")
+    if not teks.isdigit():
+        raise Http404
+    program = get_object_or_404(Program, pk=int(teks), perjanjian=perjanjian)
+    form = RencanaProgramForm(request.POST, prefix=f"g{program.pk}")
+    if form.is_valid():
+        try:
+            layanan.simpan_rencana_program(
+                program, request.user, [form.cleaned_data[f"rencana_tw{t}"] for t in pantau.TRIWULAN]
+            )
+        except TidakBerhak as e:
+            raise PermissionDenied(e.pesan) from None
+        except Ditolak as e:
+            form.add_error(None, e.pesan)
+        else:
+            messages.success(request, _("Rencana anggaran “%s” disimpan.") % program.nama[:80])
+            return redirect(f"{reverse('monitoring:rencana', args=[perjanjian.pk])}#prog-{program.pk}")
+    status = 409 if "__all__" in form.errors else 400
+    return _render_rencana(request, perjanjian, boleh, None, status=status, form_program={program.pk: form})
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -5,6 +5,9 @@ with the formula that produced it. Every page visited is checked with axe-core a
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from django.utils import timezone
 
@@ -15,6 +18,19 @@ from tests.e2e.conftest import kirim, periksa_halaman
 from tests.e2e.test_pk_alur import _masuk
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+def _foto(page, nama: str, sasaran) -> None:
+    """With KINERJA_SCREENSHOTS=<folder>: the dashboard around the row `sasaran`, as the README shows it."""
+    folder = os.environ.get("KINERJA_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.set_viewport_size({"width": 1100, "height": 900})
+        page.evaluate("window.scrollTo(0, 0)")
+        page.screenshot(path=str(Path(folder) / nama), full_page=False)
+        sasaran.scroll_into_view_if_needed()
+        page.evaluate("window.scrollBy(0, -120)")
+        page.screenshot(path=str(Path(folder) / nama.replace(".png", "-indikator.png")), full_page=False)
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -76,6 +92,7 @@ def test_realisasi_returned_corrected_verified(
     assert sel.locator(".capaian").get_attribute("title") == "R ÷ T × 100 = 95 ÷ 100 × 100"
     baris.locator("summary", has_text="Rumus").click()
     assert f"TW {ROMAWI[tw]}: R ÷ T × 100 = 95 ÷ 100 × 100" in baris.locator("details").inner_text()
+    _foto(operator, "pantau.png", baris)  # the README's screenshot (make screenshots)
     # and the pemda's dashboard lists the unit with its capaian
     ver.goto(f"{base}/pantau/?tahun={hari_ini.year}")
     periksa_halaman(ver)

@@ -168,3 +168,31 @@ def test_pages_do_not_grow_with_the_pk(client_as, operator_a, pk_factory, unit_a
     assert _jumlah_query(c, reverse(url, args=[kecil.pk, 1])) == _jumlah_query(
         c, reverse(url, args=[besar.pk, 1])
     )
+
+
+def test_rencana_pages(client_as, operator_a, pk_pantau, indikator):
+    from kinerja.monitoring.models import RencanaIndikator, RencanaProgram
+
+    c = client_as(operator_a)
+    url = reverse("monitoring:rencana", args=[pk_pantau.pk])
+    assert c.get(url).status_code == 200
+    ind = indikator[2]
+    data = {
+        "indikator": ind.pk,
+        f"r{ind.pk}-sifat_target": "kumulatif",
+        f"r{ind.pk}-konsolidasi": "terakhir",
+        f"r{ind.pk}-rumus_negatif": "selisih",
+        f"r{ind.pk}-target_tw1": "2",
+        f"r{ind.pk}-target_tw2": "4,5",
+        f"r{ind.pk}-aksi": "Pengadaan kursi tunggu",
+    }
+    assert c.post(url, data).status_code == 302
+    r = RencanaIndikator.objects.get(indikator=ind)
+    assert (r.target_tw1, r.target_tw2, r.aksi) == (D(2), D("4.5"), "Pengadaan kursi tunggu")
+    # a planned budget above the pagu is refused, what was typed kept
+    program = pk_pantau.program.order_by("urutan").first()
+    jawab = c.post(url, {"program": program.pk, f"g{program.pk}-rencana_tw1": "40.000.000"})
+    assert jawab.status_code == 409
+    assert "melebihi pagu" in jawab.content.decode() and "40.000.000" in jawab.content.decode()
+    assert c.post(url, {"program": program.pk, f"g{program.pk}-rencana_tw1": "8.000.000"}).status_code == 302
+    assert RencanaProgram.objects.get(program=program).rencana_tw1 == D(8000000)
