@@ -55,7 +55,8 @@ class Capaian:
 
 
 def _t(d: Decimal) -> str:
-    return format_angka(d, None)
+    """A number in the formula's words: as given, a long fraction (a mean of quarters) to four places."""
+    return format_angka(bulatkan(d, 4) if d.as_tuple().exponent < -4 else d, None)  # type: ignore[operator]
 
 
 def _batasi(mentah: Decimal, batas: Decimal | None) -> Decimal:

@@ -42,7 +42,7 @@ from kinerja.agreements.models import Baseline, Indikator, JenisProgram, Perjanj
 from kinerja.agreements.pohon_ekspor import _AWAL_RUMUS, _bersih, _teks_pdf
 from kinerja.domain import capaian as dc
 from kinerja.domain import pantau
-from kinerja.domain.numbers import format_angka, format_rupiah
+from kinerja.domain.numbers import bulatkan, format_angka, format_rupiah
 from kinerja.domain.tanggal import format_tanggal
 from kinerja.monitoring.models import Realisasi, RencanaIndikator, StatusRealisasi
 from kinerja.monitoring.ringkasan import BarisIndikator, BarisProgram, PantauPK, pantau_pk
@@ -291,8 +291,13 @@ class Lkjip:
 
 
 def _nilai(v: Decimal | None) -> str:
-    """A value with its own decimals ("92,5", "100"), or "–"."""
-    return STRIP if v is None else format_angka(v.normalize(), None)
+    """A value with its own decimals ("92,5", "100"; a mean of quarters at most two: "90,33"), or "–"."""
+    if v is None:
+        return STRIP
+    n = v.normalize()
+    if n.as_tuple().exponent < -2:  # type: ignore[operator]
+        n = bulatkan(n, 2)
+    return format_angka(n.quantize(Decimal(1)) if n.as_tuple().exponent > 0 else n, None)  # type: ignore[operator]
 
 
 def _persen(v: Decimal | None) -> str:
