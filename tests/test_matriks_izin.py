@@ -38,6 +38,7 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -73,6 +74,7 @@ PENGUNGGAH = frozenset({"operator_a"})  # who uploaded the PK waiting in the imp
 STAF = frozenset({"admin_unit", "admin_pemda"})  # is_staff: the admin site at all
 PEMDA = frozenset({"admin_pemda"})  # who may see an object of unit B (and not of unit A only)
 ADMIN_SEMBARANG = frozenset({"admin_unit", "admin_pemda"})  # admin on some unit: the /pemda/ screens
+PERIKSA_A = frozenset({"verifikator"})  # review on unit A (a verifikator of a unit above it)
 
 
 def _admin(model: str, daftar, tambah, ubah, hapus, riwayat) -> dict[str, dict[str, frozenset]]:
@@ -187,6 +189,25 @@ HARAPAN: dict[str, dict[str, frozenset]] = {
     "surveys:hasil[dibuka]": {"GET": LIHAT_A},
     "surveys:laporan_pdf": {"GET": SEMUA},
     "surveys:laporan_docx": {"GET": SEMUA},
+    # Monitoring (/pantau/, docs/adr/0005-monitoring.md), on the published PK of unit A: its unit's users
+    # only, even though the PK is public; entering (edit) and verifying (review) as in the services. The
+    # pemda's dashboard: anyone logged in (it lists only the units he may view).
+    "monitoring:dasbor": {"GET": MASUK},
+    "monitoring:pk": {"GET": LIHAT_A},
+    "monitoring:triwulan": {"GET": LIHAT_A, "POST": UBAH_A},  # POST "ajukan": 409 (nothing to submit)
+    "monitoring:rencana": {"GET": LIHAT_A, "POST": UBAH_A},
+    "monitoring:bukti": {"GET": LIHAT_A},  # an evidence file: a download for the unit's users
+    "monitoring:koreksi": {"POST": PERIKSA_A},  # deciding a correction request
+    "monitoring:laporan_triwulan": {"GET": LIHAT_A},
+    "monitoring:laporan_triwulan[pdf]": {"GET": LIHAT_A},
+    "monitoring:lkjip": {"GET": LIHAT_A},
+    "monitoring:lkjip[docx]": {"GET": LIHAT_A},
+    "monitoring:lembar_unduh": {"GET": LIHAT_A},
+    "monitoring:rencana_unduh": {"GET": LIHAT_A},
+    "monitoring:lembar_unggah": {"GET": UBAH_A, "POST": UBAH_A},
+    "monitoring:lembar_pratinjau": {"GET": UBAH_A, "POST": UBAH_A},  # an unknown token: back to the upload
+    "monitoring:rencana_unggah": {"GET": UBAH_A, "POST": UBAH_A},
+    "monitoring:rencana_pratinjau": {"GET": UBAH_A, "POST": UBAH_A},
     # The admin site (GET): staff only. Its login page shows itself to anyone who is not staff (staff are
     # sent on to the index); logging out is a POST (a GET: 405, or the index for non-staff).
     "admin:index": {"GET": STAF},
@@ -203,6 +224,7 @@ HARAPAN: dict[str, dict[str, frozenset]] = {
     "admin:app_list[agreements]": {"GET": STAF},
     "admin:app_list[documents]": {"GET": STAF},
     "admin:app_list[surveys]": {"GET": STAF},
+    "admin:app_list[monitoring]": {"GET": STAF},
     "admin:app_list[auth]": {"GET": TIDAK_ADA},  # the group "Admin unit kinerja" holds no auth permission
     "admin:app_list[riwayat]": {"GET": TIDAK_ADA},  # the trail: superusers only
     "admin/(?P<url>.*)$": {"GET": TIDAK_ADA},  # no such admin page
@@ -238,6 +260,14 @@ HARAPAN: dict[str, dict[str, frozenset]] = {
     **_admin("surveys.agregat", STAF, TIDAK_ADA, PEMDA, TIDAK_ADA, PEMDA),
     **_admin("surveys.kodetiket", STAF, TIDAK_ADA, PEMDA, TIDAK_ADA, PEMDA),
     **_admin("surveys.snapshotikm", STAF, TIDAK_ADA, PEMDA, TIDAK_ADA, PEMDA),
+    # Monitoring: the pemda's rules (changed by its admin; the pemda is above unit A's admin); realisasi,
+    # evidence, plans, budget and corrections of unit B's published PK, read only.
+    **_admin("monitoring.pengaturanpantau", STAF, STAF, PEMDA, PEMDA, PEMDA),
+    **_admin("monitoring.realisasi", STAF, TIDAK_ADA, PEMDA, TIDAK_ADA, PEMDA),
+    **_admin("monitoring.rencanaindikator", STAF, TIDAK_ADA, PEMDA, TIDAK_ADA, PEMDA),
+    **_admin("monitoring.buktirealisasi", STAF, TIDAK_ADA, PEMDA, TIDAK_ADA, PEMDA),
+    **_admin("monitoring.realisasianggaran", STAF, TIDAK_ADA, PEMDA, TIDAK_ADA, PEMDA),
+    **_admin("monitoring.permintaankoreksi", STAF, TIDAK_ADA, PEMDA, TIDAK_ADA, PEMDA),
     # The trail: superusers only. Users and groups: the unit admins hold no auth permission.
     **_admin("riwayat.riwayat", TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA),
     **_admin("auth.group", TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA),
@@ -434,6 +464,24 @@ def dunia(
     for _ in range(3):
         services.kirim_respons(periode_b, {**{f"U{k}": 3 for k in range(1, 10)}, "jenis_layanan": layanan_b})
     services.tutup_periode(periode_b, sistem)
+    # Monitoring: of unit A's published PK, a realisasi with its evidence and a correction request; of
+    # unit B's, one of each record (the admin's objects).
+    from kinerja.monitoring import models as mon
+
+    def pantau(pk):
+        ind = Indikator.objects.filter(sasaran__perjanjian=pk).order_by("pk").first()
+        r = mon.Realisasi.objects.create(indikator=ind, triwulan=1, nilai=5, status="diajukan")
+        bukti = mon.BuktiRealisasi(
+            realisasi=r, nama_berkas="b.pdf", jenis_isi="application/pdf", ukuran=10, sha256="0"
+        )
+        bukti.berkas.save("b.pdf", ContentFile(b"%PDF-1.4 x"), save=True)
+        koreksi = mon.PermintaanKoreksi.objects.create(
+            perjanjian=pk, triwulan=1, alasan="Data terlambat masuk."
+        )
+        return ind, r, bukti, koreksi
+
+    w.indikator_terbit, _r, w.bukti, w.koreksi = pantau(w.terbit)
+    ind_b, realisasi_b, bukti_b, koreksi_b = pantau(terbit_b)
     # The object each ModelAdmin's change, delete and history pages open.
     w.admin_objek = {
         "units.unit": unit_b,
@@ -458,6 +506,14 @@ def dunia(
         "surveys.agregat": Agregat.objects.filter(periode=periode_b).first(),
         "surveys.kodetiket": KodeTiket.objects.filter(periode=periode_b).first(),
         "surveys.snapshotikm": SnapshotIKM.objects.filter(periode=periode_b).first(),
+        "monitoring.pengaturanpantau": mon.PengaturanPantau.objects.create(unit=pemda, batas_capaian="120"),
+        "monitoring.realisasi": realisasi_b,
+        "monitoring.rencanaindikator": mon.RencanaIndikator.objects.create(indikator=ind_b, target_tw1=1),
+        "monitoring.buktirealisasi": bukti_b,
+        "monitoring.realisasianggaran": mon.RealisasiAnggaran.objects.create(
+            program=terbit_b.program.first(), triwulan=1, nilai=1000
+        ),
+        "monitoring.permintaankoreksi": koreksi_b,
         "riwayat.riwayat": Riwayat.objects.first(),  # no unit
         "auth.group": grup_admin(),
         "auth.user": operator_b,
@@ -569,7 +625,24 @@ def _permintaan(w) -> dict[str, SimpleNamespace]:
     for app, model, field in (("units", "unit", "induk"), ("units", "unitrole", "user")):
         kueri = urlencode({"app_label": app, "model_name": model, "field_name": field, "term": ""})
         baris(f"admin:autocomplete[{app}.{model}.{field}]", f"{u('admin:autocomplete')}?{kueri}")
-    for app in ("units", "agreements", "documents", "surveys", "auth", "riwayat"):
+    t, tw = w.terbit.pk, 2
+    baris("monitoring:dasbor", u("monitoring:dasbor"))
+    baris("monitoring:pk", u("monitoring:pk", args=[t]))
+    baris("monitoring:triwulan", u("monitoring:triwulan", args=[t, tw]), {"aksi": "ajukan"})
+    baris("monitoring:rencana", u("monitoring:rencana", args=[t]), {"indikator": w.indikator_terbit.pk})
+    baris("monitoring:bukti", u("monitoring:bukti", args=[w.bukti.pk]))
+    baris("monitoring:koreksi", u("monitoring:koreksi", args=[w.koreksi.pk]), {"keputusan": "setujui"})
+    baris("monitoring:laporan_triwulan", u("monitoring:laporan_triwulan", args=[t, tw]))
+    baris("monitoring:laporan_triwulan[pdf]", u("monitoring:laporan_triwulan", args=[t, tw]) + "?format=pdf")
+    baris("monitoring:lkjip", u("monitoring:lkjip", args=[t]))
+    baris("monitoring:lkjip[docx]", u("monitoring:lkjip", args=[t]) + "?format=docx")
+    baris("monitoring:lembar_unduh", u("monitoring:lembar_unduh", args=[t, tw]))
+    baris("monitoring:rencana_unduh", u("monitoring:rencana_unduh", args=[t]))
+    baris("monitoring:lembar_unggah", u("monitoring:lembar_unggah", args=[t, tw]))
+    baris("monitoring:lembar_pratinjau", u("monitoring:lembar_pratinjau", args=[t, tw, "tidak-ada"]))
+    baris("monitoring:rencana_unggah", u("monitoring:rencana_unggah", args=[t]))
+    baris("monitoring:rencana_pratinjau", u("monitoring:rencana_pratinjau", args=[t, "tidak-ada"]))
+    for app in ("units", "agreements", "documents", "surveys", "monitoring", "auth", "riwayat"):
         baris(f"admin:app_list[{app}]", u("admin:app_list", args=[app]))
     baris("admin/(?P<url>.*)$", "/admin/tidak-ada/")
     for model, obj in w.admin_objek.items():

@@ -13,13 +13,15 @@ from kinerja.units.models import Unit, UnitRole
 from kinerja.units.permissions import forget_roles
 
 GRUP_ADMIN = "Admin unit kinerja"
-APP_ADMIN = ("units", "agreements", "documents", "surveys")
+APP_ADMIN = ("units", "agreements", "documents", "surveys", "monitoring")
 
 
 def grup_admin() -> Group:
     """The group of unit admins, with the model permissions of kinerja's apps (made on first use)."""
     grup, dibuat = Group.objects.get_or_create(name=GRUP_ADMIN)
-    if dibuat or not grup.permissions.exists():
+    # Also when an app was added since the group was made (monitoring, issue #11).
+    ada = set(grup.permissions.values_list("content_type__app_label", flat=True).distinct())
+    if dibuat or not ada >= set(APP_ADMIN):
         grup.permissions.set(Permission.objects.filter(content_type__app_label__in=APP_ADMIN))
     return grup
 
