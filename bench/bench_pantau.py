@@ -44,7 +44,9 @@ def main() -> int:
     from django.db import connection
 
     if connection.vendor != "sqlite":
-        connection.settings_dict["TEST"]["NAME"] = f"test_{connection.settings_dict['NAME']}_bench_{os.getpid()}"
+        connection.settings_dict["TEST"]["NAME"] = (
+            f"test_{connection.settings_dict['NAME']}_bench_{os.getpid()}"
+        )
     old_config = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
         return _run(args, connection)
@@ -77,7 +79,10 @@ def buat_data(n_unit: int, n_indikator: int, *, tahun: int = 2024, nama: str = "
         )
         ids.append(p.pk)
         sasaran = Sasaran.objects.bulk_create(
-            [Sasaran(perjanjian=p, tingkat="strategis", urutan=k, uraian=f"Sasaran {k + 1}") for k in range(4)]
+            [
+                Sasaran(perjanjian=p, tingkat="strategis", urutan=k, uraian=f"Sasaran {k + 1}")
+                for k in range(4)
+            ]
         )
         indikator = Indikator.objects.bulk_create(
             [

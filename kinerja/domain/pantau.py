@@ -222,7 +222,12 @@ def periksa_realisasi(
     hasil: list[Peringatan] = []
     lalu = [v for v in sebelumnya[: triwulan - 1] if v is not None]
     prev = lalu[-1] if lalu else None
-    if prev is not None and ind.konsolidasi == "terakhir" and ind.sifat_target == "kumulatif" and nilai < prev:
+    if (
+        prev is not None
+        and ind.konsolidasi == "terakhir"
+        and ind.sifat_target == "kumulatif"
+        and nilai < prev
+    ):
         hasil.append(
             Peringatan(
                 "PAN-001",

@@ -19,7 +19,14 @@ def _menu(user) -> dict[str, bool]:
     if not user.is_authenticated:
         return {"impor": False, "skm": False, "pantau": False, "unduh": False, "pemda": False, "admin": False}
     if user.is_superuser:
-        return {"impor": True, "skm": True, "pantau": True, "unduh": True, "pemda": True, "admin": user.is_staff}
+        return {
+            "impor": True,
+            "skm": True,
+            "pantau": True,
+            "unduh": True,
+            "pemda": True,
+            "admin": user.is_staff,
+        }
     peran = {p for p, _unit, _jalur in _roles(user)}
     return {
         "impor": bool(peran & {UnitRole.Peran.OPERATOR, UnitRole.Peran.ADMIN}),

@@ -49,7 +49,10 @@ def test_triwulan_dari_dan_akhir(tanggal, tw, akhir):
 # target up to a triwulan ------------------------------------------------------------------------
 KUM = p.IndikatorPantau(target=D(100), target_triwulan=(D(25), D(50), D(75), D(100)))
 PER = p.IndikatorPantau(
-    target=D(100), target_triwulan=(D(25), D(25), D(25), D(25)), sifat_target="triwulanan", konsolidasi="jumlah"
+    target=D(100),
+    target_triwulan=(D(25), D(25), D(25), D(25)),
+    sifat_target="triwulanan",
+    konsolidasi="jumlah",
 )
 TANPA = p.IndikatorPantau(target=D(85))
 
@@ -148,7 +151,12 @@ def test_serapan_efisiensi(pagu, realisasi, serapan, efisiensi):
 
 @pytest.mark.parametrize(
     ("capaian", "serapan", "indeks"),
-    [(D("94.51"), D("90.00"), D("1.05")), (D(100), D(100), D("1.00")), (D(50), D(0), None), (None, D(5), None)],
+    [
+        (D("94.51"), D("90.00"), D("1.05")),
+        (D(100), D(100), D("1.00")),
+        (D(50), D(0), None),
+        (None, D(5), None),
+    ],
 )
 def test_indeks_efisiensi(capaian, serapan, indeks):
     assert p.indeks_efisiensi(capaian, serapan) == indeks

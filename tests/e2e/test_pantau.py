@@ -32,6 +32,7 @@ def _foto(page, nama: str, sasaran) -> None:
         page.evaluate("window.scrollBy(0, -120)")
         page.screenshot(path=str(Path(folder) / nama.replace(".png", "-indikator.png")), full_page=False)
 
+
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 

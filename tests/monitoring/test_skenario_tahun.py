@@ -24,33 +24,43 @@ def tahun_penuh(pk_factory, unit_a, pemda, operator_a):
     ind = list(Indikator.objects.filter(sasaran__perjanjian=pk).order_by("sasaran__urutan", "urutan", "pk"))
     bentuk = [
         # A: a count, summed over the quarters, planned per quarter
-        dict(uraian="Jumlah desa yang dibina", target_teks="40 desa", target_nilai=D(40), satuan="desa"),
+        {
+            "uraian": "Jumlah desa yang dibina",
+            "target_teks": "40 desa",
+            "target_nilai": D(40),
+            "satuan": "desa",
+        },
         # B: lower is better, averaged over the quarters, no plan
-        dict(
-            uraian="Persentase penduduk miskin",
-            target_teks="10%",
-            target_nilai=D(10),
-            satuan="%",
-            polaritas="negatif",
-        ),
+        {
+            "uraian": "Persentase penduduk miskin",
+            "target_teks": "10%",
+            "target_nilai": D(10),
+            "satuan": "%",
+            "polaritas": "negatif",
+        },
         # C: a predicate target on the SAKIP scale
-        dict(
-            uraian="Predikat SAKIP kecamatan",
-            target_teks="BB",
-            target_nilai=None,
-            target_predikat="BB",
-            satuan="",
-        ),
+        {
+            "uraian": "Predikat SAKIP kecamatan",
+            "target_teks": "BB",
+            "target_nilai": None,
+            "target_predikat": "BB",
+            "satuan": "",
+        },
         # D: a target of 0, lower is better, summed
-        dict(
-            uraian="Pengaduan tidak tertangani",
-            target_teks="0 kasus",
-            target_nilai=D(0),
-            satuan="kasus",
-            polaritas="negatif",
-        ),
+        {
+            "uraian": "Pengaduan tidak tertangani",
+            "target_teks": "0 kasus",
+            "target_nilai": D(0),
+            "satuan": "kasus",
+            "polaritas": "negatif",
+        },
         # E: a percentage reported cumulatively, planned cumulatively
-        dict(uraian="Persentase dokumen tersusun", target_teks="100%", target_nilai=D(100), satuan="%"),
+        {
+            "uraian": "Persentase dokumen tersusun",
+            "target_teks": "100%",
+            "target_nilai": D(100),
+            "satuan": "%",
+        },
     ]
     for i, isi in zip(ind, bentuk, strict=True):
         isi.setdefault("target_predikat", "")
