@@ -204,7 +204,8 @@ def nilai(
     mentah = _mentah(target, realisasi, polaritas, rumus_negatif, target_atas, batas)[0]
     if mentah is None:
         return None
-    return _dibatasi(bulatkan(mentah), batas)
+    m = bulatkan(mentah)
+    return m if m >= 0 and (batas is None or m <= batas) else _dibatasi(m, batas)
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -100,6 +100,27 @@ def realisasi_sampai(nilai: Sequence[Decimal | None], triwulan: int, cara: c.Kon
     return c.konsolidasi(list(nilai[:triwulan]), cara)
 
 
+def _banding_triwulan(
+    ind: IndikatorPantau, nilai: Sequence[Decimal | None], triwulan: int
+) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    """What is compared up to a triwulan: (target, realisasi, the range's upper bound)."""
+    return (
+        target_sampai(ind, triwulan),
+        realisasi_sampai(nilai, triwulan, ind.konsolidasi),
+        # A triwulan planned in the rencana aksi has its own target; else the year's (with its range).
+        ind.target_atas if ind.target_triwulan[triwulan - 1] is None else None,
+    )
+
+
+def _predikat_triwulan(predikat: Sequence[str], triwulan: int) -> str | None:
+    return (predikat[triwulan - 1] if triwulan <= len(predikat) else "") or None
+
+
+def _predikat_tahun(predikat: Sequence[str]) -> str | None:
+    ada = [p for p in predikat if p and p.strip()]
+    return ada[-1] if ada else None
+
+
 def capaian_triwulan(
     ind: IndikatorPantau,
     nilai: Sequence[Decimal | None],
@@ -110,17 +131,27 @@ def capaian_triwulan(
 ) -> c.Capaian:
     """The capaian up to a triwulan (realisasi to date against the target to date)."""
     if ind.predikat:
-        r = predikat[triwulan - 1] if triwulan <= len(predikat) else ""
-        return c.hitung_predikat(ind.target_predikat, r or None, skala=ind.skala, batas=batas)
+        p = _predikat_triwulan(predikat, triwulan)
+        return c.hitung_predikat(ind.target_predikat, p, skala=ind.skala, batas=batas)
+    t, r, atas = _banding_triwulan(ind, nilai, triwulan)
     return c.hitung(
-        target_sampai(ind, triwulan),
-        realisasi_sampai(nilai, triwulan, ind.konsolidasi),
-        polaritas=ind.polaritas,
-        rumus_negatif=ind.rumus_negatif,
-        # A triwulan planned in the rencana aksi has its own target; else the year's (with its range).
-        target_atas=ind.target_atas if ind.target_triwulan[triwulan - 1] is None else None,
-        batas=batas,
+        t, r, polaritas=ind.polaritas, rumus_negatif=ind.rumus_negatif, target_atas=atas, batas=batas
     )
+
+
+def nilai_triwulan(
+    ind: IndikatorPantau,
+    nilai: Sequence[Decimal | None],
+    triwulan: int,
+    *,
+    predikat: Sequence[str] = (),
+    batas: Decimal | None = None,
+) -> Decimal | None:
+    """Only the number of `capaian_triwulan` (a pemda's dashboard reads thousands)."""
+    if ind.predikat:
+        return capaian_triwulan(ind, nilai, triwulan, predikat=predikat, batas=batas).nilai
+    t, r, atas = _banding_triwulan(ind, nilai, triwulan)
+    return c.nilai(t, r, ind.polaritas, ind.rumus_negatif, atas, batas)
 
 
 def capaian_tahun(
@@ -133,8 +164,7 @@ def capaian_tahun(
     """The year's capaian: the triwulan realisasi consolidated (missing ones left out) against the
     year target; a predicate: the last one reported."""
     if ind.predikat:
-        ada = [p for p in predikat if p and p.strip()]
-        return c.hitung_predikat(ind.target_predikat, ada[-1] if ada else None, skala=ind.skala, batas=batas)
+        return c.hitung_predikat(ind.target_predikat, _predikat_tahun(predikat), skala=ind.skala, batas=batas)
     return c.hitung(
         ind.target,
         c.konsolidasi(list(nilai), ind.konsolidasi),
@@ -143,6 +173,20 @@ def capaian_tahun(
         target_atas=ind.target_atas,
         batas=batas,
     )
+
+
+def nilai_tahun(
+    ind: IndikatorPantau,
+    nilai: Sequence[Decimal | None],
+    *,
+    predikat: Sequence[str] = (),
+    batas: Decimal | None = None,
+) -> Decimal | None:
+    """Only the number of `capaian_tahun`."""
+    if ind.predikat:
+        return capaian_tahun(ind, nilai, predikat=predikat, batas=batas).nilai
+    r = c.konsolidasi(list(nilai), ind.konsolidasi)
+    return c.nilai(ind.target, r, ind.polaritas, ind.rumus_negatif, ind.target_atas, batas)
 
 
 # ---------------------------------------------------------------------------------------------------

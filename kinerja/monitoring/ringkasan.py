@@ -159,7 +159,9 @@ class PantauPK:
 
     @property
     def capaian_tahun(self) -> Decimal | None:
-        return dc.rata_rata([s.capaian for s in self.sasaran])
+        """The unit's capaian of the year: the mean of its indikator's (as per triwulan, and as the
+        pemda's dashboard shows it)."""
+        return dc.rata_rata([i.tahun for i in self.indikator])
 
     def capaian_triwulan(self, triwulan: int) -> Decimal | None:
         return dc.rata_rata([i.sel[triwulan - 1].capaian for i in self.indikator])
@@ -467,30 +469,51 @@ def pantau_pemda(unit_q: Q | None, tahun: int, hari_ini: date | None = None) -> 
     hasil = []
     for p in per_unit.values():
         a = atur.get(p.unit.akar_id or p.unit_id) or PengaturanPantau()
-        baris = [
-            baris_indikator(i, rencana.get(i["id"]), realisasi.get(i["id"], {}), a.batas)
-            for i in per_pk[p.pk]
-        ]
         keadaan = _keadaan_ringan(tahun, a.hari_tenggat, hari_ini)
-        kurang = kekurangan(baris, keadaan, hari_ini)
-        capaian = [dc.rata_rata([b.sel[t - 1].capaian for b in baris]) for t in pantau.TRIWULAN]
-        hasil.append(
-            BarisUnit(
-                unit=p.unit,
-                perjanjian_id=p.pk,
-                capaian=capaian,
-                kategori=[dc.kategori(c) for c in capaian],
-                tahun=dc.rata_rata([b.tahun for b in baris]),
-                jumlah_indikator=len(baris),
-                terisi=[sum(1 for b in baris if b.sel[t - 1].status) for t in pantau.TRIWULAN],
-                terverifikasi=[
-                    sum(1 for b in baris if b.sel[t - 1].status == StatusRealisasi.TERVERIFIKASI)
-                    for t in pantau.TRIWULAN
-                ],
-                terlambat=max((k.terlambat_hari for k in kurang if k.jenis == "belum_diisi"), default=0),
-            )
-        )
+        hasil.append(_baris_unit(p, per_pk[p.pk], rencana, realisasi, a.batas, keadaan, hari_ini))
     return hasil
+
+
+def _baris_unit(
+    p: PerjanjianKinerja,
+    indikator: list[dict],
+    rencana: dict[int, dict],
+    realisasi: dict[int, dict[int, dict]],
+    batas: Decimal | None,
+    keadaan: list[_Keadaan],
+    hari_ini: date,
+) -> BarisUnit:
+    """One unit's row: only numbers (`pantau.nilai_triwulan`), no cells (thousands per page)."""
+    per_tw: list[list[Decimal | None]] = [[], [], [], []]
+    per_tahun: list[Decimal | None] = []
+    terisi, terverifikasi, terlambat = [0, 0, 0, 0], [0, 0, 0, 0], 0
+    for ind in indikator:
+        spek = _spek(ind, rencana.get(ind["id"]))
+        baris = realisasi.get(ind["id"], {})
+        nilai = [baris[t]["nilai"] if t in baris else None for t in pantau.TRIWULAN]
+        predikat = [baris[t]["predikat"] if t in baris else "" for t in pantau.TRIWULAN]
+        for t in pantau.TRIWULAN:
+            per_tw[t - 1].append(pantau.nilai_triwulan(spek, nilai, t, predikat=predikat, batas=batas))
+            r = baris.get(t)
+            if r is not None:
+                terisi[t - 1] += 1
+                terverifikasi[t - 1] += r["status"] == StatusRealisasi.TERVERIFIKASI
+            k = keadaan[t - 1]
+            if k.dimulai and (r is None or (r["nilai"] is None and not r["predikat"])):
+                terlambat = max(terlambat, (hari_ini - k.tenggat).days)
+        per_tahun.append(pantau.nilai_tahun(spek, nilai, predikat=predikat, batas=batas))
+    capaian = [dc.rata_rata(v) for v in per_tw]
+    return BarisUnit(
+        unit=p.unit,
+        perjanjian_id=p.pk,
+        capaian=capaian,
+        kategori=[dc.kategori(c) for c in capaian],
+        tahun=dc.rata_rata(per_tahun),
+        jumlah_indikator=len(indikator),
+        terisi=terisi,
+        terverifikasi=terverifikasi,
+        terlambat=terlambat,
+    )
 
 
 @dataclass(frozen=True)

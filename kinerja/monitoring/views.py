@@ -330,15 +330,22 @@ def _simpan(request: HttpRequest, perjanjian: PerjanjianKinerja, tw: int) -> Htt
     return _kembali(perjanjian, tw, f"ind-{ind.pk}")
 
 
-def _ajukan(request: HttpRequest, perjanjian: PerjanjianKinerja, tw: int) -> HttpResponse:
+def _triwulan_sekaligus(request, perjanjian, tw, verb, pesan: str) -> HttpResponse:
+    """Submit, or verify, the triwulan's realisasi at once (`verb` of `layanan`)."""
     try:
-        rows = layanan.ajukan_triwulan(perjanjian, tw, request.user)
+        rows = verb(perjanjian, tw, request.user)
     except TidakBerhak:
         raise
     except Ditolak as e:
         return _render_triwulan(request, perjanjian, tw, status=409, galat={"umum": e.pesan})
-    messages.success(request, _("%d realisasi diajukan ke verifikator.") % len(rows))
+    messages.success(request, pesan % len(rows))
     return _kembali(perjanjian, tw)
+
+
+def _ajukan(request: HttpRequest, perjanjian: PerjanjianKinerja, tw: int) -> HttpResponse:
+    return _triwulan_sekaligus(
+        request, perjanjian, tw, layanan.ajukan_triwulan, _("%d realisasi diajukan ke verifikator.")
+    )
 
 
 def _verifikasi(request: HttpRequest, perjanjian: PerjanjianKinerja, tw: int) -> HttpResponse:
@@ -363,14 +370,9 @@ def _verifikasi(request: HttpRequest, perjanjian: PerjanjianKinerja, tw: int) ->
 
 
 def _verifikasi_semua(request: HttpRequest, perjanjian: PerjanjianKinerja, tw: int) -> HttpResponse:
-    try:
-        rows = layanan.verifikasi_triwulan(perjanjian, tw, request.user)
-    except TidakBerhak:
-        raise
-    except Ditolak as e:
-        return _render_triwulan(request, perjanjian, tw, status=409, galat={"umum": e.pesan})
-    messages.success(request, _("%d realisasi terverifikasi.") % len(rows))
-    return _kembali(perjanjian, tw)
+    return _triwulan_sekaligus(
+        request, perjanjian, tw, layanan.verifikasi_triwulan, _("%d realisasi terverifikasi.")
+    )
 
 
 def _hapus_bukti(request: HttpRequest, perjanjian: PerjanjianKinerja, tw: int) -> HttpResponse:

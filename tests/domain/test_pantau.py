@@ -208,3 +208,26 @@ def test_anggaran_hampir_habis():
     assert p.periksa_anggaran(D(1000), D(900)) == []
     assert p.periksa_anggaran(D(1000), D(1001)) == []  # over the pagu: refused by the service
     assert p.periksa_anggaran(None, D(5)) == []
+
+
+@pytest.mark.parametrize(
+    "ind",
+    [
+        KUM,
+        PER,
+        TANPA,
+        p.IndikatorPantau(target=D(10), polaritas="negatif", konsolidasi="rata_rata"),
+        p.IndikatorPantau(target=D(80), target_atas=D(90)),
+        p.IndikatorPantau(target=D(0), konsolidasi="jumlah"),
+        p.IndikatorPantau(target=None, target_predikat="BB"),
+    ],
+)
+@pytest.mark.parametrize("batas", [None, D(110)])
+def test_nilai_sama_dengan_capaian(ind, batas):
+    nilai = [D(30), None, D("80.5"), D(100)]
+    predikat = ["B", "", "A", "BB"]
+    for tw in p.TRIWULAN:
+        harap = p.capaian_triwulan(ind, nilai, tw, predikat=predikat, batas=batas).nilai
+        assert p.nilai_triwulan(ind, nilai, tw, predikat=predikat, batas=batas) == harap
+    harap = p.capaian_tahun(ind, nilai, predikat=predikat, batas=batas).nilai
+    assert p.nilai_tahun(ind, nilai, predikat=predikat, batas=batas) == harap

@@ -11,7 +11,7 @@ from kinerja.agreements.models import Indikator
 from kinerja.domain.numbers import bulatkan
 from kinerja.monitoring import layanan as m
 from kinerja.monitoring.models import PengaturanPantau
-from kinerja.monitoring.ringkasan import pantau_pk
+from kinerja.monitoring.ringkasan import pantau_pemda, pantau_pk
 
 # A day inside each triwulan of 2024 (before its deadline, so entry is open).
 HARI = {1: date(2024, 3, 20), 2: date(2024, 6, 20), 3: date(2024, 9, 20), 4: date(2024, 12, 20)}
@@ -124,7 +124,13 @@ def test_full_year(tahun_penuh):
     # every capaian says how it was computed
     assert "(2T − R) ÷ T × 100" in b.sel[2].capaian.rumus
     assert "peringkat" in c.tahun.rumus
-    # the PK's year: the mean of its sasaran (each the mean of its indikator)
-    per_sasaran = [s.capaian for s in data.sasaran]
-    assert all(v is not None for v in per_sasaran)
-    assert data.capaian_tahun == bulatkan(sum(per_sasaran) / len(per_sasaran))
+    # the unit's year and triwulan: the mean of its indikator's; the pemda's dashboard says the same
+    tahun = [b.tahun.nilai for b in data.indikator if b.tahun.nilai is not None]
+    assert data.capaian_tahun == bulatkan(sum(tahun) / len(tahun))
+    (baris,) = pantau_pemda(None, 2024, hari_ini=date(2025, 1, 5))
+    assert baris.tahun == data.capaian_tahun
+    assert baris.capaian == [data.capaian_triwulan(t) for t in (1, 2, 3, 4)]
+    # entered: TW I without the predicate, TW III without A and C
+    assert baris.terisi == [4, 5, 3, 5]
+    # the most late missing realisasi: the predicate's TW I, due 10 April 2024
+    assert baris.terlambat == (date(2025, 1, 5) - date(2024, 4, 10)).days
