@@ -80,7 +80,9 @@ class BarisIndikator:
 
     @property
     def rumus_konsolidasi(self) -> str:
-        return {"jumlah": "jumlah", "rata_rata": "rata-rata", "terakhir": "nilai terakhir"}[
+        from django.utils.translation import gettext as _
+
+        return {"jumlah": _("jumlah"), "rata_rata": _("rata-rata"), "terakhir": _("nilai terakhir")}[
             self.spek.konsolidasi
         ]
 
