@@ -196,3 +196,18 @@ def test_rencana_pages(client_as, operator_a, pk_pantau, indikator):
     assert "melebihi pagu" in jawab.content.decode() and "40.000.000" in jawab.content.decode()
     assert c.post(url, {"program": program.pk, f"g{program.pk}-rencana_tw1": "8.000.000"}).status_code == 302
     assert RencanaProgram.objects.get(program=program).rencana_tw1 == D(8000000)
+
+
+def test_pemda_dashboard_does_not_grow_with_units(client_as, verifikator, pk_factory, unit_a, unit_b, pemda):
+    from kinerja.units.models import Unit
+
+    c = client_as(verifikator)
+    pk_factory(unit_a, n_indikator=3)
+    url = reverse("monitoring:dasbor") + "?tahun=2024"
+    satu = _jumlah_query(c, url)
+    pk_factory(unit_b, n_indikator=12)
+    for n in range(2):
+        unit = Unit.objects.create(nama=f"Kecamatan Uji {n}", jenis="perangkat_daerah", induk=pemda)
+        pk_factory(unit, n_indikator=5)
+    assert _jumlah_query(c, url) == satu
+    assert "Kecamatan Uji 1" in c.get(url).content.decode()
