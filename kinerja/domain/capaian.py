@@ -244,6 +244,17 @@ def cari_skala(target: str) -> str | None:
     return None
 
 
+def pilihan_predikat(target: str) -> list[str]:
+    """The predicates a realisasi may take against a predicate target: its scale, best first."""
+    return [nama[0] for nama in SKALA.get(cari_skala(target) or "", ())][::-1]
+
+
+def predikat_dikenal(target: str, predikat: str) -> bool:
+    """Whether `predikat` lies on the scale of the predicate `target` (so a capaian follows)."""
+    skala = cari_skala(target)
+    return skala is not None and _peringkat(predikat, SKALA[skala]) is not None
+
+
 def hitung_predikat(
     target: str, realisasi: str | None, *, skala: str | None = None, batas: Decimal | None = None
 ) -> Capaian:

@@ -40,6 +40,11 @@ def triwulan_dari(tanggal: date) -> int:
     return (tanggal.month - 1) // 3 + 1
 
 
+def mulai_triwulan(tahun: int, triwulan: int) -> date:
+    """The first day of a triwulan (1 Januari, 1 April, 1 Juli, 1 Oktober)."""
+    return date(tahun, triwulan * 3 - 2, 1)
+
+
 def tenggat(tahun: int, triwulan: int, hari: int = HARI_TENGGAT_BAWAAN) -> date:
     """The last day a triwulan's realisasi may be entered: day `hari` of the month after it ends
     (the 10th by default, set per pemda; a day past the month's end is its last day)."""

@@ -9,14 +9,10 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-BATAS_UKURAN = 10 * 1024 * 1024
-# Recognised by their first bytes, not by the name the uploader gave them.
-JENIS = (
-    (b"%PDF-", "application/pdf", ".pdf"),
-    (b"\x89PNG\r\n\x1a\n", "image/png", ".png"),
-    (b"\xff\xd8\xff", "image/jpeg", ".jpg"),
-)
-# Office files are ZIP packages; the part that names them decides which.
+from kinerja.agreements.pindaian import BATAS_UKURAN, JENIS  # the signed scan's kinds and limit
+
+# Besides PDF and images (recognised by their first bytes, as the signed scan), Office files: ZIP
+# packages, told apart by the part that names them.
 OFFICE = (
     ("word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx"),
     ("xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx"),

@@ -188,10 +188,10 @@ def ingatkan(tahun: int, hari_ini: date | None = None, unit_q: Q | None = None) 
     indikator = list(
         Indikator.objects.filter(sasaran__perjanjian_id__in=ids)
         .order_by("sasaran__urutan", "urutan", "pk")
-        .values(*rk._KOLOM_INDIKATOR, "sasaran__perjanjian_id")
+        .values(*rk.KOLOM_INDIKATOR, "sasaran__perjanjian_id")
     )
-    rencana = rk._rencana_per_indikator(Q(indikator__sasaran__perjanjian_id__in=ids))
-    realisasi = rk._realisasi_per_indikator(Q(indikator__sasaran__perjanjian_id__in=ids))
+    rencana = rk.rencana_per_indikator(Q(indikator__sasaran__perjanjian_id__in=ids))
+    realisasi = rk.realisasi_per_indikator(Q(indikator__sasaran__perjanjian_id__in=ids))
     atur = {a.unit_id: a for a in PengaturanPantau.objects.all()}
     per_pk: dict[int, list[dict]] = defaultdict(list)
     for ind in indikator:
@@ -214,7 +214,7 @@ def ingatkan(tahun: int, hari_ini: date | None = None, unit_q: Q | None = None) 
             rk.baris_indikator(i, rencana.get(i["id"]), realisasi.get(i["id"], {}), a.batas)
             for i in per_pk[p.pk]
         ]
-        keadaan = rk._keadaan_ringan(tahun, a.hari_tenggat, hari_ini)
+        keadaan = rk.keadaan_ringan(tahun, a.hari_tenggat, hari_ini)
         kurang = rk.kekurangan(baris, keadaan, hari_ini)
         triwulan = []
         for k in keadaan:

@@ -25,7 +25,7 @@ from kinerja.agreements.alur import Ditolak, IsianKurang, StatusTidakSesuai, Tid
 from kinerja.agreements.models import Indikator, PerjanjianKinerja, Program, Status, ringkas
 from kinerja.domain import capaian as dc
 from kinerja.domain import pantau
-from kinerja.domain.numbers import format_angka, format_rupiah
+from kinerja.domain.numbers import format_rupiah
 from kinerja.monitoring.bukti import BerkasBukti
 from kinerja.monitoring.models import (
     BuktiRealisasi,
@@ -93,7 +93,7 @@ def keadaan_triwulan(
     hari_ini = hari_ini or timezone.localdate()
     atur = atur or pengaturan(perjanjian.unit)
     batas = pantau.tenggat(perjanjian.tahun, triwulan, atur.hari_tenggat)
-    mulai = date(perjanjian.tahun, triwulan * 3 - 2, 1)
+    mulai = pantau.mulai_triwulan(perjanjian.tahun, triwulan)
     koreksi = koreksi_terbuka
     if koreksi is None:
         koreksi = PermintaanKoreksi.objects.filter(
@@ -192,9 +192,8 @@ def _cek_predikat(spek: pantau.IndikatorPantau, predikat: str) -> str:
     predikat = " ".join(predikat.split())
     if not predikat:
         return ""
-    skala = dc.cari_skala(spek.target_predikat)
-    if skala is None or dc.hitung_predikat(spek.target_predikat, predikat, skala=skala).nilai is None:
-        pilihan = ", ".join(n[0] for n in dc.SKALA.get(skala or "", ())) or "-"
+    if not dc.predikat_dikenal(spek.target_predikat, predikat):
+        pilihan = ", ".join(dc.pilihan_predikat(spek.target_predikat)) or "-"
         raise IsianKurang(
             _("Predikat “%(p)s” tidak dikenal untuk target “%(t)s”; pilihan: %(pilihan)s.")
             % {"p": predikat, "t": spek.target_predikat, "pilihan": pilihan}
@@ -706,12 +705,3 @@ def indikator_berjalur(perjanjian: PerjanjianKinerja) -> tuple[list[Indikator], 
         per_sasaran[i.sasaran_id] = j + 1
         jalur[i.pk] = f"sasaran[{k}].indikator[{j}]"
     return indikator, jalur
-
-
-def teks_nilai(r: Realisasi | None, satuan: str = "") -> str:
-    """A realisasi as shown: "80,33", "BB", or "–"."""
-    if r is None:
-        return "–"
-    if r.predikat:
-        return r.predikat
-    return "–" if r.nilai is None else format_angka(r.nilai.normalize(), None)

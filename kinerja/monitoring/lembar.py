@@ -452,18 +452,6 @@ def _kolom_realisasi(triwulan: int) -> tuple[_Kolom, ...]:
     )
 
 
-def _pilihan_predikat(target_predikat: str) -> list[str]:
-    """The predicates of the target's scale, best first ("AA, A, BB, …")."""
-    skala = dc.cari_skala(target_predikat)
-    return [n[0] for n in dc.SKALA.get(skala or "", ())][::-1]
-
-
-def _predikat_dikenal(target_predikat: str, predikat: str) -> bool:
-    """Whether the service will take this predicate for this target (the same test as layanan's)."""
-    skala = dc.cari_skala(target_predikat)
-    return skala is not None and dc.hitung_predikat(target_predikat, predikat, skala=skala).nilai is not None
-
-
 def _status_realisasi(r: dict | None, koreksi: bool) -> tuple[str, bool]:
     """The status column's text and whether the row may be typed into."""
     if r is None:
@@ -559,7 +547,7 @@ def tulis_realisasi(perjanjian: PerjanjianKinerja, triwulan: int, hari_ini: date
                 },
                 terbuka,
             )
-            pilihan = _pilihan_predikat(b.spek.target_predikat) if b.spek.predikat else []
+            pilihan = dc.pilihan_predikat(b.spek.target_predikat) if b.spek.predikat else []
             if pilihan and terbuka:
                 kunci = ",".join(pilihan)
                 if kunci not in validasi:
@@ -998,8 +986,8 @@ def pratinjau_realisasi(
         try:
             if spek.predikat:
                 predikat = " ".join(baca_teks(b.sel["realisasi"][0], 64).split())
-                if predikat and not _predikat_dikenal(spek.target_predikat, predikat):
-                    pilihan = ", ".join(_pilihan_predikat(spek.target_predikat)) or "-"
+                if predikat and not dc.predikat_dikenal(spek.target_predikat, predikat):
+                    pilihan = ", ".join(dc.pilihan_predikat(spek.target_predikat)) or "-"
                     raise _SelSalah(
                         _("predikat “%(p)s” tidak dikenal untuk target “%(t)s”; pilihan: %(pilihan)s")
                         % {"p": predikat, "t": spek.target_predikat, "pilihan": pilihan}

@@ -186,7 +186,7 @@ def _jumlah(nilai: Iterable[Decimal | None]) -> Decimal | None:
     return sum(ada, Decimal(0)) if ada else None
 
 
-_KOLOM_INDIKATOR = (
+KOLOM_INDIKATOR = (
     "id",
     "sasaran_id",
     "uraian",
@@ -283,7 +283,7 @@ def baris_indikator(
     )
 
 
-def _realisasi_per_indikator(filter_q: Q) -> dict[int, dict[int, dict]]:
+def realisasi_per_indikator(filter_q: Q) -> dict[int, dict[int, dict]]:
     hasil: dict[int, dict[int, dict]] = defaultdict(dict)
     rows = (
         Realisasi.objects.filter(filter_q)
@@ -297,7 +297,7 @@ def _realisasi_per_indikator(filter_q: Q) -> dict[int, dict[int, dict]]:
     return hasil
 
 
-def _rencana_per_indikator(filter_q: Q) -> dict[int, dict]:
+def rencana_per_indikator(filter_q: Q) -> dict[int, dict]:
     return {
         r["indikator_id"]: r
         for r in (
@@ -319,10 +319,10 @@ def pantau_pk(perjanjian: PerjanjianKinerja, hari_ini: date | None = None) -> Pa
     indikator = list(
         Indikator.objects.filter(sasaran__perjanjian=perjanjian)
         .order_by("urutan", "pk")
-        .values(*_KOLOM_INDIKATOR)
+        .values(*KOLOM_INDIKATOR)
     )
-    rencana = _rencana_per_indikator(Q(indikator__sasaran__perjanjian=perjanjian))
-    realisasi = _realisasi_per_indikator(Q(indikator__sasaran__perjanjian=perjanjian))
+    rencana = rencana_per_indikator(Q(indikator__sasaran__perjanjian=perjanjian))
+    realisasi = realisasi_per_indikator(Q(indikator__sasaran__perjanjian=perjanjian))
     per_sasaran: dict[int, list[BarisIndikator]] = defaultdict(list)
     for ind in indikator:
         per_sasaran[ind["sasaran_id"]].append(
@@ -460,10 +460,10 @@ def pantau_pemda(unit_q: Q | None, tahun: int, hari_ini: date | None = None) -> 
     indikator = list(
         Indikator.objects.filter(sasaran__perjanjian_id__in=ids)
         .order_by("sasaran__urutan", "urutan", "pk")
-        .values(*_KOLOM_INDIKATOR, "sasaran__perjanjian_id")
+        .values(*KOLOM_INDIKATOR, "sasaran__perjanjian_id")
     )
-    rencana = _rencana_per_indikator(Q(indikator__sasaran__perjanjian_id__in=ids))
-    realisasi = _realisasi_per_indikator(Q(indikator__sasaran__perjanjian_id__in=ids))
+    rencana = rencana_per_indikator(Q(indikator__sasaran__perjanjian_id__in=ids))
+    realisasi = realisasi_per_indikator(Q(indikator__sasaran__perjanjian_id__in=ids))
     atur = {a.unit_id: a for a in PengaturanPantau.objects.all()}
     per_pk: dict[int, list[dict]] = defaultdict(list)
     for ind in indikator:
@@ -471,7 +471,7 @@ def pantau_pemda(unit_q: Q | None, tahun: int, hari_ini: date | None = None) -> 
     hasil = []
     for p in per_unit.values():
         a = atur.get(p.unit.akar_id or p.unit_id) or PengaturanPantau()
-        keadaan = _keadaan_ringan(tahun, a.hari_tenggat, hari_ini)
+        keadaan = keadaan_ringan(tahun, a.hari_tenggat, hari_ini)
         hasil.append(_baris_unit(p, per_pk[p.pk], rencana, realisasi, a.batas, keadaan, hari_ini))
     return hasil
 
@@ -525,8 +525,8 @@ class _Keadaan:
     dimulai: bool
 
 
-def _keadaan_ringan(tahun: int, hari_tenggat: int, hari_ini: date) -> list[_Keadaan]:
+def keadaan_ringan(tahun: int, hari_tenggat: int, hari_ini: date) -> list[_Keadaan]:
     return [
-        _Keadaan(t, pantau.tenggat(tahun, t, hari_tenggat), hari_ini >= date(tahun, t * 3 - 2, 1))
+        _Keadaan(t, pantau.tenggat(tahun, t, hari_tenggat), hari_ini >= pantau.mulai_triwulan(tahun, t))
         for t in pantau.TRIWULAN
     ]

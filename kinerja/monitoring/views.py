@@ -153,11 +153,8 @@ def koreksi(request: HttpRequest, pk: int) -> HttpResponse:
 # ---------------------------------------------------------------------------------------------------
 
 
-def _pilihan_predikat(b) -> list[str]:
-    if not b.spek.predikat:
-        return []
-    skala = dc.cari_skala(b.spek.target_predikat)
-    return [n[0] for n in dc.SKALA.get(skala or "", ())][::-1]
+def _pilihan_predikat(spek: pantau.IndikatorPantau) -> list[str]:
+    return dc.pilihan_predikat(spek.target_predikat) if spek.predikat else []
 
 
 def _konteks_triwulan(
@@ -197,7 +194,7 @@ def _konteks_triwulan(
                     "kendala": r.kendala if r else "",
                     "upaya": r.upaya if r else "",
                 },
-                pilihan_predikat=_pilihan_predikat(b),
+                pilihan_predikat=_pilihan_predikat(b.spek),
                 prefix=f"i{b.id}",
             )
         baris.append(
@@ -289,10 +286,10 @@ def _realisasi(perjanjian: PerjanjianKinerja, teks: str | None, tw: int) -> Real
 
 def _simpan(request: HttpRequest, perjanjian: PerjanjianKinerja, tw: int) -> HttpResponse:
     ind = _indikator(perjanjian, request.POST.get("indikator"))
-    data = pantau_pk(perjanjian)
-    b = next(x for x in data.indikator if x.id == ind.pk)
+    # Only whether the target is a predicate matters here (the plan does not): no need to read the PK.
+    spek = layanan.spesifikasi(ind, None)
     form = RealisasiForm(
-        request.POST, request.FILES, pilihan_predikat=_pilihan_predikat(b), prefix=f"i{ind.pk}"
+        request.POST, request.FILES, pilihan_predikat=_pilihan_predikat(spek), prefix=f"i{ind.pk}"
     )
     kunci = f"i{ind.pk}"
     if not form.is_valid():

@@ -219,3 +219,11 @@ def test_nilai_sama_dengan_hitung(polaritas, rumus, atas, batas):
         for r in _GRID_R:
             kwargs = {"polaritas": polaritas, "rumus_negatif": rumus, "target_atas": atas, "batas": batas}
             assert c.nilai(t, r, **kwargs) == c.hitung(t, r, **kwargs).nilai, (t, r, kwargs)
+
+
+def test_pilihan_dan_predikat_dikenal():
+    assert c.pilihan_predikat("BB") == ["AA", "A", "BB", "B", "CC", "C", "D"]
+    assert c.pilihan_predikat("WTP")[0] == "WTP"
+    assert c.pilihan_predikat("tinggi") == []
+    assert c.predikat_dikenal("BB", "a") and not c.predikat_dikenal("BB", "WTP")
+    assert not c.predikat_dikenal("tinggi", "A")
