@@ -288,3 +288,14 @@ def pk_factory(db, pemda) -> Callable:
 def _media_sementara(settings, tmp_path_factory):
     """Uploaded files (evidence of realisasi) go to a temporary folder, never into the checkout."""
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+
+
+@pytest.fixture(autouse=True)
+def _bahasa_bawaan():
+    """Each test ends in the default language: a request in English (Accept-Language) leaves English
+    active in the thread (LocaleMiddleware activates, nothing deactivates), and the next test would read
+    English messages."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()

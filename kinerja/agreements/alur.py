@@ -323,8 +323,21 @@ def simpan_pindaian(perjanjian: PerjanjianKinerja, pindaian: Any, oleh) -> Pinda
     )
 
 
+# What other apps do, in the same transaction, when a published PK is replaced by its perubahan:
+# f(lama, baru, oleh, waktu). Monitoring carries the year's realisasi (kinerja.monitoring.versi); the
+# apps register in their AppConfig.ready, so agreements imports none of them.
+_SAAT_DIGANTI: list[Callable[[PerjanjianKinerja, PerjanjianKinerja, Any, Any], None]] = []
+
+
+def daftarkan_saat_diganti(fungsi: Callable[[PerjanjianKinerja, PerjanjianKinerja, Any, Any], None]) -> None:
+    """Register `fungsi(lama, baru, oleh, waktu)`, run when a perubahan is published (once per function)."""
+    if fungsi not in _SAAT_DIGANTI:
+        _SAAT_DIGANTI.append(fungsi)
+
+
 def terbitkan(perjanjian: PerjanjianKinerja, oleh, *, catatan: str = "") -> PerjanjianKinerja:
-    """Publish a signed PK; the version it replaces (if any) becomes `diganti`."""
+    """Publish a signed PK; the version it replaces (if any) becomes `diganti`, and what hangs on it in
+    other apps moves on (`daftarkan_saat_diganti`)."""
     waktu = timezone.now()
 
     def ganti_lama(p: PerjanjianKinerja) -> None:
@@ -343,6 +356,8 @@ def terbitkan(perjanjian: PerjanjianKinerja, oleh, *, catatan: str = "") -> Perj
                 catatan=_("Diganti oleh PK perubahan versi %d.") % p.versi,
                 data={"pengganti": p.pk},
             )
+            for fungsi in _SAAT_DIGANTI:
+                fungsi(lama, p, oleh, waktu)
 
     return _pindah(perjanjian, TRANSISI["terbitkan"], oleh, catatan=catatan, sebelum=ganti_lama)
 

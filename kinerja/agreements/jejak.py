@@ -52,6 +52,8 @@ LABEL_AKSI = {
     "pk.cabut": _("Dicabut"),
     "pk.ganti": _("Diganti oleh versi baru"),
     "pk.perubahan.buat": _("PK perubahan dibuat"),
+    # Written by monitoring on the new version (kinerja.monitoring.versi).
+    "pantau.bawa": _("Pemantauan dibawa dari versi sebelumnya"),
 }
 
 

@@ -28,40 +28,11 @@ from typing import cast
 from kinerja.agreements.models import Status, Tingkat
 from kinerja.agreements.pohon import HasilPohon
 from kinerja.domain.cascading import PKJenjang, Pohon, Simpul, baris_pohon
+from kinerja.domain.teks_keluaran import AWAL_RUMUS, bersih, satu_baris, string_typst, teks_pdf
 
-# What neither a worksheet (XML 1.0; openpyxl's ILLEGAL_CHARACTERS_RE and more) nor a UTF-8 encoder
-# takes: C0 controls other than tab, LF and CR; lone surrogates; U+FFFE and U+FFFF.
-_TIDAK_SAH = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-# A text cell starting with one of these would be read as a formula when typed or imported.
-_AWAL_RUMUS = ("=", "+", "-", "@", "\t", "\r")
 # The deepest indent written: 15 levels, the most Excel's cell format offers (deeper nodes stay there;
 # their depth is in the first column).
 _INDENT_MAKS = 15
-
-
-def _bersih(teks: object) -> str:
-    """Text with the characters a worksheet or UTF-8 cannot hold removed."""
-    return _TIDAK_SAH.sub("", str(teks or ""))
-
-
-def _satu_baris(teks: object) -> str:
-    """Clean text on one line (runs of whitespace, line breaks included, become one space)."""
-    return " ".join(_bersih(teks).split())
-
-
-# A word longer than this (a URL, a run of characters) may break in the PDF: Typst breaks lines only
-# between words, and such a word would run off the page. Zero-width spaces are put every 30 characters.
-_KATA_PANJANG = re.compile(r"\S{41,}")
-
-
-def _teks_pdf(teks: object) -> str:
-    """Clean one-line text for the PDF, an overlong word made breakable."""
-    baris = _satu_baris(teks)
-    if len(baris) <= 40:
-        return baris
-    return _KATA_PANJANG.sub(
-        lambda m: "\u200b".join(m[0][k : k + 30] for k in range(0, len(m[0]), 30)), baris
-    )
 
 
 _TINGKAT = dict(Tingkat.choices)  # lazy labels: read in the active language when written
@@ -80,7 +51,7 @@ def _status(pk: PKJenjang) -> str:
 
 
 def judul(hasil: HasilPohon) -> str:
-    return f"Pohon Kinerja {_satu_baris(hasil.pemda.nama)} Tahun {hasil.tahun}"
+    return f"Pohon Kinerja {satu_baris(hasil.pemda.nama)} Tahun {hasil.tahun}"
 
 
 def _ringkasan(hasil: HasilPohon) -> str:
@@ -162,11 +133,11 @@ def render_xlsx(hasil: HasilPohon) -> bytes:
     def sel(ws, nilai: object, rata: Alignment | None = bungkus):
         """A cell; text is always a string (never a formula or an error code)."""
         if isinstance(nilai, str) or nilai is None:
-            teks = _bersih(nilai)
+            teks = bersih(nilai)
             c = WriteOnlyCell(ws, value=teks or None)
             if teks:
                 c.data_type = "s"
-                if teks.startswith(_AWAL_RUMUS):
+                if teks.startswith(AWAL_RUMUS):
                     c.quotePrefix = True
         else:
             c = WriteOnlyCell(ws, value=nilai)
@@ -251,7 +222,7 @@ TEMPLATE = "pohon.typ"  # in kinerja/documents/typst, the root of kinerja.docume
 
 def _kepala(pk: PKJenjang, tingkat: str) -> str:
     """ "Kecamatan Bajeng · Camat Bajeng · Sasaran Program"."""
-    bagian = [_teks_pdf(pk.unit), _teks_pdf(pk.pihak), _tingkat(tingkat)]
+    bagian = [teks_pdf(pk.unit), teks_pdf(pk.pihak), _tingkat(tingkat)]
     return " · ".join(b for b in bagian if b)
 
 
@@ -262,12 +233,12 @@ def _simpul_pdf(akar: Pohon | list[Simpul], *, bernomor: bool) -> list[dict]:
             "n": nomor if bernomor else "",
             "k": _kepala(s.pk, s.sasaran.tingkat),
             "st": _status(s.pk),
-            "u": _teks_pdf(s.sasaran.uraian),
+            "u": teks_pdf(s.sasaran.uraian),
             "i": [
                 [
-                    _teks_pdf(i.uraian),
-                    _teks_pdf(i.target.teks),
-                    _teks_pdf(s.mendukung_indikator.get(i.id, "")),
+                    teks_pdf(i.uraian),
+                    teks_pdf(i.target.teks),
+                    teks_pdf(s.mendukung_indikator.get(i.id, "")),
                 ]
                 for i in s.sasaran.indikator
             ],
@@ -287,7 +258,7 @@ def data_pdf(hasil: HasilPohon) -> dict:
         "ringkasan": _ringkasan(hasil),
         "simpul": _simpul_pdf(hasil.pohon, bernomor=True),
         "lepas": [
-            {"pk": _teks_pdf(pk.label), "simpul": _simpul_pdf(daftar, bernomor=False)}
+            {"pk": teks_pdf(pk.label), "simpul": _simpul_pdf(daftar, bernomor=False)}
             for pk, daftar in hasil.pohon.lepas
         ],
     }
@@ -295,10 +266,9 @@ def data_pdf(hasil: HasilPohon) -> dict:
 
 def sumber(hasil: HasilPohon) -> bytes:
     """The main source: pohon.typ's `dokumen` called with the data as a JSON string."""
-    from kinerja.documents.pdf import _string_typst
 
     data = json.dumps(data_pdf(hasil), ensure_ascii=False, separators=(",", ":"))
-    return f'#import "{TEMPLATE}": dokumen\n#dokumen(json(bytes({_string_typst(data)})))\n'.encode()
+    return f'#import "{TEMPLATE}": dokumen\n#dokumen(json(bytes({string_typst(data)})))\n'.encode()
 
 
 def render_pdf(hasil: HasilPohon) -> bytes:

@@ -22,7 +22,7 @@ from kinerja.agreements.alur import (
     boleh,
 )
 from kinerja.agreements.domain_pk import to_domain, to_domain_banyak
-from kinerja.agreements.models import Indikator, PerjanjianKinerja, Sasaran, Status
+from kinerja.agreements.models import Indikator, PerjanjianKinerja, Program, Sasaran, Status
 from kinerja.domain import pk as d
 from kinerja.domain.pk_beda import BedaPK, beda
 from kinerja.riwayat.models import catat
@@ -111,26 +111,56 @@ def _periksa(lama: PerjanjianKinerja, oleh) -> None:
         )
 
 
+@dataclass(frozen=True)
+class PasanganBaris:
+    """The rows of a new version paired with the rows they continue in the old one (by `beda`)."""
+
+    sasaran: list[tuple[Sasaran, Sasaran]]
+    indikator: list[tuple[Indikator, Indikator]]
+    program: list[tuple[Program, Program]]
+
+
+def pasangan_baris(
+    lama: PerjanjianKinerja,
+    baru: PerjanjianKinerja,
+    naskah_lama: d.NaskahPK | None = None,
+    naskah_baru: d.NaskahPK | None = None,
+) -> PasanganBaris:
+    """Which sasaran, indikator and program row of `baru` continues which of `lama` (rows added or
+    dropped have no pair). Used to carry what the text does not hold, and the year's monitoring."""
+    perbedaan = beda(naskah_lama or to_domain(lama), naskah_baru or to_domain(baru))
+    urut_lama = _indikator_urut(lama)
+    urut_baru = _indikator_urut(baru)
+    sasaran_lama = list(lama.sasaran.order_by("urutan", "id"))
+    sasaran_baru = list(baru.sasaran.order_by("urutan", "id"))
+    program_lama = list(lama.program.order_by("urutan", "id"))
+    program_baru = list(baru.program.order_by("urutan", "id"))
+    return PasanganBaris(
+        sasaran=[
+            (sasaran_lama[x], sasaran_baru[y])
+            for x, y in perbedaan.sasaran
+            if x is not None and y is not None and x < len(sasaran_lama) and y < len(sasaran_baru)
+        ],
+        indikator=[
+            (urut_lama[x], urut_baru[y])
+            for x, y in perbedaan.indikator
+            if x is not None and y is not None and x in urut_lama and y in urut_baru
+        ],
+        program=[
+            (program_lama[x], program_baru[y])
+            for x, y in perbedaan.program
+            if x is not None and y is not None and x < len(program_lama) and y < len(program_baru)
+        ],
+    )
+
+
 def _salin_yang_tak_tertulis(
     lama: PerjanjianKinerja, naskah_lama: d.NaskahPK, baru: PerjanjianKinerja, naskah_baru: d.NaskahPK
 ) -> None:
     """A row of the new version keeps what the text does not carry of the row it continues (paired by
     beda): an indikator its polaritas and cascade link, a sasaran its cascade link."""
-    urut_lama = _indikator_urut(lama)
-    urut_baru = _indikator_urut(baru)
-    perbedaan = beda(naskah_lama, naskah_baru)
-    pasangan_i = [
-        (urut_lama[x], urut_baru[y])
-        for x, y in perbedaan.indikator
-        if x is not None and y is not None and x in urut_lama and y in urut_baru
-    ]
-    sasaran_lama = list(lama.sasaran.order_by("urutan", "id"))
-    sasaran_baru = list(baru.sasaran.order_by("urutan", "id"))
-    pasangan_s = [
-        (sasaran_lama[x], sasaran_baru[y])
-        for x, y in perbedaan.sasaran
-        if x is not None and y is not None and x < len(sasaran_lama) and y < len(sasaran_baru)
-    ]
+    pasangan = pasangan_baris(lama, baru, naskah_lama, naskah_baru)
+    pasangan_i, pasangan_s = pasangan.indikator, pasangan.sasaran
     # A link inside the old version (a sasaran program under its sasaran strategis) moves to the new one.
     indikator_baru = {a.pk: b.pk for a, b in pasangan_i}
     sasaran_baru_id = {a.pk: b.pk for a, b in pasangan_s}

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from kinerja.documents.contexts import DokumenPK
+from kinerja.domain.teks_keluaran import string_typst
 
 if TYPE_CHECKING:
     import typst
@@ -56,11 +57,6 @@ def _compiler() -> typst.Compiler:
         )
         _lokal.compiler = compiler
     return compiler
-
-
-def _string_typst(teks: str) -> str:
-    """A Typst string literal of `teks` (JSON text: no raw line breaks to escape)."""
-    return '"' + teks.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 @cache
@@ -115,7 +111,7 @@ def sumber(dok: DokumenPK) -> bytes:
     PNG bytes."""
     data = dok.to_json()
     data = data[:-1] + ',"pas":' + json.dumps(ukuran_pas(dok), ensure_ascii=False) + "}"
-    argumen = f"json(bytes({_string_typst(data)}))"
+    argumen = f"json(bytes({string_typst(data)}))"
     if dok.verifikasi is not None:
         png = ",".join(map(str, qr_png(dok.verifikasi.url)))
         argumen += f", qr: bytes(({png},))"

@@ -204,7 +204,12 @@ def nilai(
     mentah = _mentah(target, realisasi, polaritas, rumus_negatif, target_atas, batas)[0]
     if mentah is None:
         return None
-    m = bulatkan(mentah)
+    return dibatasi(bulatkan(mentah), batas)
+
+
+def dibatasi(m: Decimal, batas: Decimal | None) -> Decimal:
+    """A capaian rounded to two places, capped: at most `batas` (none: no ceiling), never below 0. The
+    bulk path on PostgreSQL rounds in the database and caps here."""
     return m if m >= 0 and (batas is None or m <= batas) else _dibatasi(m, batas)
 
 

@@ -7,7 +7,7 @@ Formats follow PUEBI (docs/formulas.md): comma for decimals, dot for thousands, 
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, getcontext, localcontext
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from num2words import num2words
 
@@ -46,6 +46,12 @@ def _cek_decimal(value: object, fungsi: str) -> Decimal:
 
 
 _KUANTUM = tuple(Decimal(1).scaleb(-n) for n in range(9))
+# Quantizing is exact to the quantum: the precision only has to hold the result, so the largest one
+# serves every value (the default 28 digits would raise on 10**30 with 2 places) without a new context
+# per call (bulk capaian rounds millions of values). Its flags are never read; an invalid operation raises.
+_BULAT = Context(
+    prec=MAX_PREC, rounding=ROUND_HALF_UP, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[InvalidOperation]
+)
 
 
 def bulatkan(value: Decimal, places: int = 2) -> Decimal:
@@ -53,14 +59,7 @@ def bulatkan(value: Decimal, places: int = 2) -> Decimal:
     # Pembulatan baku setengah ke atas (ROUND_HALF_UP), seperti pembulatan manual dalam laporan SKM/LKjIP.
     d = value if type(value) is Decimal and value.is_finite() else _cek_decimal(value, "bulatkan")
     kuantum = _KUANTUM[places] if 0 <= places < len(_KUANTUM) else Decimal(1).scaleb(-places)
-    perlu = d.adjusted() + places + 3
-    if perlu <= getcontext().prec:
-        # The usual case, without a new context (bulk capaian rounds millions of values).
-        return d.quantize(kuantum, rounding=ROUND_HALF_UP)
-    with localcontext() as ctx:
-        # Enough precision for huge values (the default 28 digits would raise on 10**30 with 2 places).
-        ctx.prec = max(28, d.adjusted() + places + 3)
-        return d.quantize(kuantum, rounding=ROUND_HALF_UP)
+    return d.quantize(kuantum, context=_BULAT)
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -39,11 +39,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kinerja.agreements.models import Baseline, Indikator, JenisProgram, PerjanjianKinerja, Program, Tingkat
-from kinerja.agreements.pohon_ekspor import _AWAL_RUMUS, _bersih, _teks_pdf
 from kinerja.domain import capaian as dc
 from kinerja.domain import pantau
 from kinerja.domain.numbers import bulatkan, format_angka, format_rupiah
 from kinerja.domain.tanggal import format_tanggal
+from kinerja.domain.teks_keluaran import AWAL_RUMUS, bersih, string_typst, teks_pdf
 from kinerja.monitoring.models import Realisasi, RencanaIndikator, StatusRealisasi
 from kinerja.monitoring.ringkasan import BarisIndikator, BarisProgram, PantauPK, pantau_pk
 from kinerja.units.models import Unit
@@ -859,10 +859,10 @@ def _compiler():
 
 
 def _pdf(template: str, konteks: Any) -> bytes:
-    from kinerja.documents.pdf import RenderError, _string_typst
+    from kinerja.documents.pdf import RenderError
 
-    data = json.dumps(_data(konteks, _teks_pdf), ensure_ascii=False, separators=(",", ":"))
-    sumber = f'#import "{template}": dokumen\n#dokumen(json(bytes({_string_typst(data)})))\n'.encode()
+    data = json.dumps(_data(konteks, teks_pdf), ensure_ascii=False, separators=(",", ":"))
+    sumber = f'#import "{template}": dokumen\n#dokumen(json(bytes({string_typst(data)})))\n'.encode()
     try:
         return cast(bytes, _compiler().compile(input=sumber))
     except RuntimeError as err:  # typst.TypstError
@@ -885,7 +885,7 @@ def _docx(template: str, konteks: Any) -> bytes:
 
     doc = DocxTemplate(str(DOCX / template))
     # autoescape: texts may hold "&" or "<", which would break the document's XML.
-    doc.render({"d": _data(konteks, _bersih)}, autoescape=True)
+    doc.render({"d": _data(konteks, bersih)}, autoescape=True)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -938,11 +938,11 @@ class _Buku:
     def sel(self, ws, baris: int, kolom: int, nilai: Any, format: str | None = None):
         c = ws.cell(row=baris, column=kolom)
         if isinstance(nilai, str) or nilai is None:
-            teks = _bersih(nilai)
+            teks = bersih(nilai)
             c.value = teks or None
             if teks:
                 c.data_type = "s"
-                if teks.startswith(_AWAL_RUMUS):
+                if teks.startswith(AWAL_RUMUS):
                     c.quotePrefix = True
         elif isinstance(nilai, Decimal):
             c.value = _angka_xlsx(nilai)
@@ -999,7 +999,7 @@ class _Buku:
 
     def simpan(self, judul: str) -> bytes:
         self.wb.properties.creator = "kinerja"
-        self.wb.properties.title = _bersih(judul)
+        self.wb.properties.title = bersih(judul)
         out = io.BytesIO()
         self.wb.save(out)
         return out.getvalue()
@@ -1030,7 +1030,7 @@ def _lembar_anggaran(buku: _Buku, a: Anggaran, judul: str, realisasi: str, *, ha
 def xlsx_triwulan(laporan: LaporanTriwulan) -> bytes:
     """Sheets "Pengukuran" (one row per sasaran and indikator) and "Anggaran"."""
     buku = _Buku(laporan.kepala)
-    tw = f"TW {laporan.romawi}"
+    tw = _("TW %(r)s") % {"r": laporan.romawi}
     ws = buku.lembar(
         _("Pengukuran"),
         _("Pengukuran kinerja sampai Triwulan %s") % laporan.romawi,

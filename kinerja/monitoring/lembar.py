@@ -43,6 +43,7 @@ from kinerja.domain import capaian as dc
 from kinerja.domain import pantau
 from kinerja.domain.numbers import AngkaError, bulatkan, format_angka, parse_angka
 from kinerja.domain.tanggal import format_tanggal
+from kinerja.domain.teks_keluaran import AWAL_RUMUS, bersih
 from kinerja.monitoring import layanan
 from kinerja.monitoring.models import Realisasi, RencanaIndikator, StatusRealisasi
 
@@ -56,10 +57,6 @@ LEMBAR_META = "_kinerja"
 VERSI_FORMAT = 1
 BARIS_KEPALA = 5  # the header row of the data sheets (title lines above it)
 
-# Characters a worksheet (XML 1.0) cannot hold: C0 controls other than tab, LF and CR, lone surrogates.
-_TIDAK_SAH = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-# A text cell starting with one of these would be read as a formula when typed or imported.
-_AWAL_RUMUS = ("=", "+", "-", "@", "\t", "\r")
 _MAKS_ANGKA = Decimal(10) ** 16  # the models keep 20 digits, 4 of them decimals
 _KOSONG = ("", "-", "–", "—")
 
@@ -182,10 +179,6 @@ class Pratinjau:
 # ---------------------------------------------------------------------------------------------------
 
 
-def _bersih(teks: object) -> str:
-    return _TIDAK_SAH.sub("", str(teks or ""))
-
-
 def _kunci(teks: object) -> str:
     return re.sub(r"[^a-z]", "", str(teks or "").casefold())
 
@@ -247,7 +240,7 @@ def baca_angka(nilai: object, format_sel: str | None = None) -> Decimal | None:
         if "%" in (format_sel or ""):
             d *= 100
     else:
-        teks = " ".join(_bersih(nilai).split())
+        teks = " ".join(bersih(nilai).split())
         if teks in _KOSONG:
             return None
         try:
@@ -276,7 +269,7 @@ def baca_teks(nilai: object, batas: int = BATAS_TEKS) -> str:
         teks = format_tanggal(nilai)
     else:
         teks = str(nilai)
-    teks = _bersih(teks.replace("\r\n", "\n")).strip()
+    teks = bersih(teks.replace("\r\n", "\n")).strip()
     if len(teks) > batas:
         raise _SelSalah(
             _("teksnya %(n)s huruf; paling banyak %(batas)s")
@@ -328,11 +321,11 @@ class _Buku:
         """A cell; text is always a string (never a formula or an error code)."""
         c = ws.cell(row=baris, column=kolom)
         if isinstance(nilai, str) or nilai is None:
-            teks = _bersih(nilai)
+            teks = bersih(nilai)
             c.value = teks or None
             if teks:
                 c.data_type = "s"
-                if teks.startswith(_AWAL_RUMUS):
+                if teks.startswith(AWAL_RUMUS):
                     c.quotePrefix = True
         else:
             c.value = nilai
