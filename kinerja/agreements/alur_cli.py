@@ -38,7 +38,7 @@ def add_parser(sub) -> list[str]:
     )
     p = sub.add_parser("perubahan", help=_("buat PK perubahan (versi baru, draf) dari PK yang diterbitkan"))
     p.add_argument("--id", type=int, required=True, help=_("id PK yang diterbitkan"))
-    p.add_argument("file", help=_("berkas PK perubahan (.txt, .md, .docx, .pdf)"))
+    p.add_argument("file", help=_("berkas PK perubahan (.txt, .md, .docx, .xlsx, .pdf)"))
     p.add_argument("--alasan", required=True, choices=("a", "b", "c"), help=_("alasan PermenPANRB 53/2014"))
     p.add_argument("--keterangan", default="", help=_("apa yang berubah (wajib untuk alasan c)"))
     p.add_argument("--oleh", required=True, help=_("nama pengguna (dicatat di riwayat)"))

@@ -18,7 +18,7 @@ JUDUL = {"galat": "GALAT", "peringatan": "PERINGATAN", "info": "INFO"}
 def add_parser(sub) -> list[str]:
     """Register `pk review`."""
     r = sub.add_parser("review", help=_("periksa PK: temuan galat, peringatan dan info"))
-    r.add_argument("file", nargs="?", help=_("berkas .txt, .md, .docx atau .pdf"))
+    r.add_argument("file", nargs="?", help=_("berkas .txt, .md, .docx, .xlsx atau .pdf"))
     r.add_argument("--id", type=int, help=_("periksa PK yang tersimpan dengan id ini"))
     r.add_argument("--json", action="store_true", help=_("cetak temuan sebagai JSON"))
     return ["review"]

@@ -35,7 +35,7 @@ from kinerja.domain.source import SourceError
 from kinerja.units.models import UnitRole
 
 BATAS_UKURAN = 10 * 1024 * 1024  # 10 MiB: a PK with scans of every page stays well below
-JENIS_BERKAS = (".txt", ".md", ".docx", ".pdf")
+JENIS_BERKAS = (".txt", ".md", ".docx", ".xlsx", ".pdf")
 
 
 class ImporForm(forms.Form):
@@ -49,7 +49,7 @@ class ImporForm(forms.Form):
         nama = berkas.name.lower()
         if not nama.endswith(JENIS_BERKAS):
             raise forms.ValidationError(
-                _("Jenis berkas “%(nama)s” tidak didukung; gunakan .txt, .md, .docx atau .pdf.")
+                _("Jenis berkas “%(nama)s” tidak didukung; gunakan .txt, .md, .docx, .xlsx atau .pdf.")
                 % {"nama": berkas.name}
             )
         if berkas.size > BATAS_UKURAN:

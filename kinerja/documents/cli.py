@@ -27,7 +27,9 @@ def add_parser(sub) -> list[str]:
             "cetak PK sebagai PDF, DOCX atau XLSX (dari berkas, atau dari basis data dengan --id/--tahun)"
         ),
     )
-    p.add_argument("file", nargs="?", help=_("berkas PK (.txt, .md, .docx atau .pdf); tanpa basis data"))
+    p.add_argument(
+        "file", nargs="?", help=_("berkas PK (.txt, .md, .docx, .xlsx atau .pdf); tanpa basis data")
+    )
     p.add_argument("--id", type=int, help=_("id PK di basis data"))
     p.add_argument("--tahun", type=int, help=_("tahun PK (bersama --semua)"))
     p.add_argument(

@@ -97,7 +97,10 @@ def read_pdf(path: str | Path) -> list[Row]:
                         tabel += 1
                     table_id = None if block.is_line else tabel
                     for cells in block.rows:
-                        rows.append(Row(baris=len(rows) + 1, sel=cells, tabel=table_id, halaman=number))
+                        posisi = block.posisi if len(block.posisi) == len(cells) else ()
+                        rows.append(
+                            Row(baris=len(rows) + 1, sel=cells, tabel=table_id, halaman=number, posisi=posisi)
+                        )
     except SourceError:
         raise
     except Exception as exc:
@@ -171,17 +174,19 @@ class _Line:
     bottom: float
     char_width: float  # average width of its characters
     first_word: float  # width of its first word
+    awal: tuple[float, ...] = ()  # where each cell starts (x, points)
 
 
 class _Block:
     """A text line (one row) or a table (its rows), with its top edge for ordering."""
 
-    __slots__ = ("line", "rows", "top")
+    __slots__ = ("line", "posisi", "rows", "top")
 
     def __init__(self, top: float, rows: list[tuple[str, ...]], line: _Line | None = None) -> None:
         self.top = top
         self.rows = rows
         self.line = line
+        self.posisi: tuple[int, ...] = ()
 
     @property
     def is_line(self) -> bool:
@@ -204,6 +209,8 @@ def _page_blocks(page: Any) -> list[_Block]:
         chars = sorted(page.chars, key=_v_mid)
         middles = [_v_mid(c) for c in chars]
     for table in tables:
+        if _kehilangan(table, chars):
+            continue  # a partly ruled grid that misses text: the region is read as text lines instead
         rows = _table_rows(_extract(table, chars, middles))
         boxes.append(table.bbox)
         if rows:
@@ -225,7 +232,26 @@ def _page_blocks(page: Any) -> list[_Block]:
     for block in blocks:
         if block.line is not None and len(block.line.cells) == 1 and block.line.x0 >= middle:
             block.rows = [("", *block.line.cells)]
+    _posisi(blocks)
     return blocks
+
+
+def _posisi(blocks: list[_Block]) -> None:
+    """Where each cell of a text line starts, in characters from the page's text edge (as a fixed-width
+    text gives them): a table laid out with spaces keeps its columns. A line of one cell wrapped into a
+    paragraph has none."""
+    garis = [b.line for b in blocks if b.line is not None]
+    if not garis:
+        return
+    lebar = sorted(g.char_width for g in garis)[len(garis) // 2] or 1.0
+    kiri = min(g.x0 for g in garis)
+    for b in blocks:
+        if b.line is None or len(b.rows) != 1 or len(b.line.awal) != len(b.line.cells):
+            continue
+        posisi = tuple(round((x - kiri) / lebar) for x in b.line.awal)
+        if len(posisi) == 1 and posisi[0] < 3:
+            continue  # a line at the text's left edge: no columns (as the text reader gives it)
+        b.posisi = (0, *posisi) if len(b.rows[0]) == len(posisi) + 1 else posisi
 
 
 _LIST_MARKER = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|[-–•*▪◦·])(?:\s|$)")
@@ -319,6 +345,25 @@ def _extract(table: Any, chars: list[dict[str, Any]], middles: list[float]) -> l
     return out
 
 
+def _kehilangan(table: Any, chars: list[dict[str, Any]]) -> bool:
+    """Whether the table's cells miss some of the text inside its frame: a table ruled only in part
+    (horizontal lines, a few borders) whose grid leaves the row numbers or the targets in no cell. Its
+    text would be lost; read as lines, its columns stay apart by the gaps between words."""
+    x0, top, x1, bottom = table.bbox
+    sel = [c for c in table.cells if c is not None]
+
+    def di_sel(ch: dict[str, Any]) -> bool:
+        x, y = (ch["x0"] + ch["x1"]) / 2, _v_mid(ch)
+        return any(a <= x < c and b <= y < d for a, b, c, d in sel)
+
+    dalam = [
+        ch
+        for ch in chars
+        if ch["text"].strip() and x0 <= (ch["x0"] + ch["x1"]) / 2 < x1 and top <= _v_mid(ch) < bottom
+    ]
+    return any(not di_sel(ch) for ch in dalam)
+
+
 def _tegak(obj: dict[str, Any]) -> bool:
     """False for a character set diagonally (a watermark, a stamp): its text matrix turns the baseline
     by an angle that is not a multiple of 90° (a ≠ 0 and b ≠ 0). Horizontal text, a synthetic italic
@@ -386,11 +431,16 @@ def _lines(words: list[dict[str, Any]]) -> list[_Line]:
         letters = sum(len(w["text"]) for w in line)
         char_width = sum(w["x1"] - w["x0"] for w in line) / max(letters, 1)
         cells: list[list[str]] = [[line[0]["text"]]]
+        awal = [float(line[0]["x0"])]
         for before, word in pairwise(line):
             if word["x0"] - before["x1"] >= _GAP_IN_CHARS * char_width:
                 cells.append([])
+                awal.append(float(word["x0"]))
             cells[-1].append(word["text"])
-        texts = tuple(t for t in (_clean(" ".join(c)) for c in cells) if t)
+        pasangan = [
+            (t, x) for t, x in ((_clean(" ".join(c)), x) for c, x in zip(cells, awal, strict=True)) if t
+        ]
+        texts = tuple(t for t, _ in pasangan)
         if texts:
             out.append(
                 _Line(
@@ -401,6 +451,7 @@ def _lines(words: list[dict[str, Any]]) -> list[_Line]:
                     bottom=float(max(w["bottom"] for w in line)),
                     char_width=float(char_width),
                     first_word=float(line[0]["x1"] - line[0]["x0"]),
+                    awal=tuple(x for _, x in pasangan),
                 )
             )
     return out

@@ -14,6 +14,7 @@ Kinerja of the previous year); they are recognised and kept apart.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -103,9 +104,9 @@ _GELAR = re.compile(
     r"S\.?Sos|S\.?STP|S\.?IP|A\.?Md|Amd)\.?(?=[\s,]|$)"
 )
 _DATE_LINE = re.compile(
-    r"^(?P<tempat>[A-Za-z][A-Za-z .'\-]{1,40}?)\s*,\s*(?P<tgl>(?:\d{1,2}\s+|_+\s*|\.+\s*)?"
+    r"^(?P<tempat>[A-Za-z][A-Za-z .'\-]{1,40}?)\s*,\s*(?P<tgl>(?:(?:\d{1,2}\s+|_+\s*|\.+\s*)?"
     r"(?:januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|"
-    r"november|nopember|desember)\s+\d{4})\s*$",
+    r"november|nopember|desember)|[._]{3,})\s+\d{4})\s*$",
     re.I,
 )
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}|[a-z])\s*[.)]\s+(?P<v>.+)$", re.I)
@@ -268,6 +269,61 @@ def _aligned(row: Row, header: Row) -> bool:
     )
 
 
+def _pusat(row: Row) -> list[float]:
+    """The middle of each cell of a fixed-width row, in characters."""
+    return [pos + len(_norm(c)) / 2 for c, pos in zip(row.sel, row.posisi, strict=True)]
+
+
+def _kolom_terdekat(row: Row, header: Row) -> list[int | None]:
+    """For each cell, the header column whose middle is nearest to the cell's (None for an empty
+    cell): headings centred over left-aligned columns, as a PDF's table without ruling lines shows."""
+    tengah = [t for t, c in zip(_pusat(header), header.sel, strict=True) if c.strip()]
+    kolom = [k for k, c in enumerate(header.sel) if c.strip()]
+    return [
+        None if not c.strip() else kolom[min(range(len(tengah)), key=lambda i: abs(tengah[i] - t))]
+        for c, t in zip(row.sel, _pusat(row), strict=True)
+    ]
+
+
+def _sambung(atas: str, bawah: str) -> str:
+    """A cell's text continued on the next line: a word broken after its hyphen ("RAD-" / "PPK") is
+    joined without a space."""
+    if not bawah:
+        return atas
+    return atas + bawah if atas.endswith("-") and atas[-2:-1].isalnum() else f"{atas} {bawah}"
+
+
+def _dalam_kolom(row: Row, header: Row) -> bool:
+    """Every cell of a fixed-width row starts inside a column of the header: from 3 characters before
+    a column's start to the next column's start (the last column: up to 15 characters in)."""
+    awal = sorted(p for p, c in zip(header.posisi, header.sel, strict=True) if c.strip())
+    batas = [*awal[1:], awal[-1] + 15] if awal else []
+    return all(
+        any(a - 3 <= pos < b for a, b in zip(awal, batas, strict=True))
+        for cell, pos in zip(row.sel, row.posisi, strict=True)
+        if cell.strip()
+    )
+
+
+def _kepala_tepat(row: Row, header: Row) -> Row | None:
+    """A fixed-width header whose headings are centred over left-aligned columns (a PDF table without
+    ruling lines, `pdftotext -layout`): from the first data row that fills every column, the header
+    with the columns' real starts, so the rows below (wrapped cells included) fall under it. None when
+    the row is not such a row."""
+    if not (header.posisi and row.posisi) or _aligned(row, header):
+        return None
+    judul = [k for k, c in enumerate(header.sel) if c.strip()]
+    kolom = _kolom_terdekat(row, header)
+    isi = [k for k in kolom if k is not None]
+    if len(judul) < 3 or isi != judul:
+        return None
+    posisi = list(header.posisi)
+    for k, pos in zip(kolom, row.posisi, strict=True):
+        if k is not None:
+            posisi[k] = pos
+    return dataclasses.replace(header, posisi=tuple(posisi))
+
+
 def _ends_text_table(row: Row, header: Row) -> bool:
     """A single-cell text line ends a text table, unless it sits under a later column (a wrapped cell)."""
     if row.tabel is not None or len(row.sel) != 1:
@@ -418,7 +474,8 @@ def _segment(rows: Sequence[Row]) -> list[_Doc]:
     sec = _Section("awal")
     doc.sections.append(sec)
     for i, row in enumerate(rows):
-        if _is_title(row) and _starts_statement(rows, i):
+        lembar_baru = row.lembar is not None and (i == 0 or rows[i - 1].lembar != row.lembar)
+        if _is_title(row) and (_starts_statement(rows, i) or lembar_baru):
             started = any(s.rows for s in doc.sections if s.kind != "awal") or doc.title is not None
             if started:
                 docs.append(doc)
@@ -428,6 +485,14 @@ def _segment(rows: Sequence[Row]) -> list[_Doc]:
             doc.sections.append(sec)
             continue
         kind = _section_of_heading(row, sec.kind)
+        # A PK reprinted as an annex of another report ("Lampiran 2" of the LKIP): its tabel kinerja
+        # follows, not explanations.
+        if (
+            kind == "lampiran_2"
+            and not any(s.kind == "lampiran_1" for s in doc.sections)
+            and any(_is_kinerja_header(r) for r in rows[i + 1 : i + 6])
+        ):
+            kind = "lampiran_1"
         if kind is None and sec.kind in {"pernyataan", "awal"} and _is_kinerja_header(row):
             kind = "lampiran_1"
         if kind is not None and kind != sec.kind:
@@ -457,6 +522,11 @@ def _looks_like_name(text: str) -> bool:
     letters = [c for c in t if c.isalpha()]
     upper = sum(1 for c in letters if c.isupper())
     return len(words) >= 2 and upper >= 0.8 * len(letters)
+
+
+def _berdampingan(row: Row) -> bool:
+    """Whether a row holds text in more than one cell (side-by-side signature blocks)."""
+    return sum(1 for c in row.sel if c.strip()) > 1
 
 
 def _looks_like_jabatan(text: str) -> bool:
@@ -528,6 +598,10 @@ def _blocks(items: Sequence[_Item], used: set[int]) -> tuple[list[_Block], str |
             used.add(idx)
             last = None
             continue
+        if pending.jabatan and pending.nama is None and _jabatan_berlanjut(t, pending.jabatan, items, idx):
+            pending.jabatan.append(t)
+            used.add(idx)
+            continue
         if (pending.label or pending.jabatan) and not _is_prose(t) and _looks_like_name_loose(t):
             pending.nama = t
             pending.baris = item.baris
@@ -540,6 +614,25 @@ def _blocks(items: Sequence[_Item], used: set[int]) -> tuple[list[_Block], str |
             continue
         last = None
     return blocks, first_tempat, first_tgl
+
+
+def _jabatan_berlanjut(t: str, jabatan: list[str], items: Sequence[_Item], idx: int) -> bool:
+    """Whether `t`, under a jabatan, is the jabatan's next line rather than the name: the line after it
+    is the name ("KEPALA BADAN PERENCANAAN" / "PEMBANGUNAN DAERAH," / "Ir. YERRY YANUAR, MM"), and `t`
+    either closes the jabatan with its comma or lacks the academic title that name carries."""
+    berikut = next((_norm(x.text) for x in items[idx + 1 :] if _norm(x.text)), "")
+    if not berikut or _NIP_ROW.match(berikut) or _PANGKAT_WORD.match(berikut) or _GOLONGAN.search(berikut):
+        return False
+    if not _looks_like_name_loose(berikut) or _looks_like_jabatan(berikut):
+        return False
+    menutup = t.endswith(",") and not jabatan[-1].endswith(",")
+    if menutup or (not _GELAR.search(t) and bool(_GELAR.search(berikut))):
+        return True
+    # the name is the line right above the pangkat or the NIP: the line above the name is still jabatan
+    lagi = [_norm(x.text) for x in items[idx + 1 :] if _norm(x.text)][1:2]
+    return bool(lagi) and bool(
+        _NIP_ROW.match(lagi[0]) or _PANGKAT_WORD.match(lagi[0]) or _GOLONGAN.search(lagi[0])
+    )
 
 
 def _looks_like_name_loose(text: str) -> bool:
@@ -585,6 +678,9 @@ def _stream_items(rows: Sequence[Row], skip: set[int]) -> list[list[_Item]]:
 # ---------------------------------------------------------------------------------------------------
 # The parser
 # ---------------------------------------------------------------------------------------------------
+
+
+_SasaranDraf = tuple[Tingkat, str, list[Indikator], int]  # (tingkat, uraian, indikator, baris)
 
 
 @dataclass
@@ -677,6 +773,10 @@ class _PKParser:
     def _pihak(self, ke: str) -> Pihak | None:
         p = self.out.pihak.get(ke)
         sig = next((t for t in self.out.ttd if t.bagian == "pernyataan" and t.pihak == ke), None)
+        if not self.out.pihak and not any(t.bagian == "pernyataan" for t in self.out.ttd):
+            # No statement page (exports of e-SAKIP applications): the parties are the signatures under
+            # the tabel kinerja.
+            sig = next((t for t in self.out.ttd if t.pihak == ke), None)
         if not p and sig is None:
             return None
         p = p or {}
@@ -685,7 +785,7 @@ class _PKParser:
             return None
         return Pihak(
             nama=nama,
-            jabatan=p.get("jabatan") or (sig.jabatan if sig else None),
+            jabatan=p.get("jabatan") or (sig.jabatan.rstrip(" ,") or None if sig and sig.jabatan else None),
             nip=p.get("nip") or (sig.nip if sig else None),
             pangkat=p.get("pangkat") or (sig.pangkat if sig else None),
             baris=self.out.pihak_baris.get(ke, sig.baris if sig and not p.get("nama") else None),
@@ -833,6 +933,7 @@ class _PKParser:
             for r in rows
             if (m := _DATE_LINE.match(r.teks))
         )
+        hasil: list[tuple[list[_Item], set[int], list[_Block]]] = []
         for stream in _stream_items(rows, set()):
             if not stream:
                 continue
@@ -840,7 +941,10 @@ class _PKParser:
             blocks, tempat, tgl = _blocks(stream, used)
             if tempat and first_tempat is None:
                 first_tempat, first_tgl = tempat, tgl
-            columns = sorted({b.kolom for b in blocks if b.kolom is not None})
+            hasil.append((stream, used, blocks))
+        # Side by side, each column is a stream of its own: left and right are told apart over all.
+        columns = sorted({b.kolom for _, _, blocks in hasil for b in blocks if b.kolom is not None})
+        for stream, used, blocks in hasil:
             for b in blocks:
                 if b.tempat is None and b.baris is not None:
                     before = [d for d in dates if d[0] <= b.baris]
@@ -934,10 +1038,14 @@ class _PKParser:
                 where,
             )
         rest = []
+        akhir_tabel = max(consumed, default=0)
         for row in rows:
             if row.baris in consumed:
                 continue
-            if self._heading_info(row):
+            # Signature titles under the tables ("KEPALA BADAN PERENCANAAN", or two side by side) are not
+            # headings, though they are upper case and name a unit.
+            ttd = _berdampingan(row) or (row.baris > akhir_tabel and _looks_like_jabatan(row.teks))
+            if not ttd and self._heading_info(row):
                 continue
             if _is_prose(row.teks):
                 continue
@@ -958,7 +1066,9 @@ class _PKParser:
             tingkat = "strategis"
         self._tingkat = tingkat
         current = self.out.sasaran[-1] if self.out.sasaran and self.out.sasaran[-1][0] == tingkat else None
+        awal = len(self.out.sasaran)
         tables = {header.tabel}
+        dipandu = False  # the header's columns taken from the first full data row (`_kepala_tepat`)
         j = i + 1
         while j < len(rows):
             row = rows[j]
@@ -1005,16 +1115,43 @@ class _PKParser:
                 break  # a plain line ends a text table
             if self._is_program_header(row) or _is_total(text):
                 break
+            tepat = _kepala_tepat(row, header) if not dipandu else None
+            if tepat is not None:
+                header, dipandu = tepat, True
+            elif dipandu and row.posisi and not _dalam_kolom(row, header):
+                break  # under a guided fixed-width table, a line off its columns ends it (a page footer)
             values = self._cells(row, cols, header)
             sas = _norm(values.get("sasaran", ""))
             ind = values.get("indikator", "")
             tgt = values.get("target", "")
             sat_raw = values.get("satuan", "")
+            tanpa_nomor = dipandu and "no" in cols and not _norm(values.get("no", ""))
+            if tanpa_nomor and current is not None and current[2] and _norm(tgt).startswith("("):
+                # a target wrapped onto this line ("100 %" / "(Hijau)"), with its indikator's tail
+                last = current[2][-1]
+                teks = _norm(last.target.teks + " " + tgt)
+                current[2][-1] = replace(
+                    last,
+                    uraian=_sambung(last.uraian, _norm(ind)),
+                    target=replace(parse_target(teks), teks=teks),
+                )
+                if sas:
+                    current = self._sasaran_berlanjut(current, sas)
+                consumed.add(row.baris)
+                j += 1
+                continue
+            if tanpa_nomor and sas and current is not None:
+                # no number in the NO column: the sasaran cell continues the sasaran above
+                current = self._sasaran_berlanjut(current, sas)
+                sas = ""
+                if not ind.strip() and not tgt.strip():
+                    consumed.add(row.baris)
+                    j += 1
+                    continue
             if not ind.strip() and not tgt.strip():
                 if sas:
                     if current is not None and sas[:1].islower():
-                        current = (current[0], current[1] + " " + sas, current[2], current[3])
-                        self.out.sasaran[-1] = current
+                        current = self._sasaran_berlanjut(current, sas)
                     else:
                         current = (tingkat, sas, [], row.baris)
                         self.out.sasaran.append(current)
@@ -1029,16 +1166,14 @@ class _PKParser:
             if not tgt.strip() and current is not None and current[2] and wraps:
                 # the cells of the row above continue on this line (fixed-width text wraps cells)
                 last = current[2][-1]
-                current[2][-1] = replace(last, uraian=last.uraian + " " + _norm(ind))
+                current[2][-1] = replace(last, uraian=_sambung(last.uraian, _norm(ind)))
                 if sas:
-                    current = (current[0], current[1] + " " + sas, current[2], current[3])
-                    self.out.sasaran[-1] = current
+                    current = self._sasaran_berlanjut(current, sas)
                 consumed.add(row.baris)
                 j += 1
                 continue
             if sas and current is not None and sas[:1].islower() and current[0] == tingkat:
-                current = (current[0], current[1] + " " + sas, current[2], current[3])
-                self.out.sasaran[-1] = current
+                current = self._sasaran_berlanjut(current, sas)
                 sas = ""
             if sas and (current is None or _norm(sas) != current[1] or current[0] != tingkat):
                 current = (tingkat, sas, [], row.baris)
@@ -1075,7 +1210,25 @@ class _PKParser:
                 self.out.note(row.baris, f"kolom lain di tabel kinerja tidak dibaca: “{extra}”")
             consumed.add(row.baris)
             j += 1
+        self._judul_kelompok(awal)
         return j
+
+    def _sasaran_berlanjut(self, current: _SasaranDraf, sas: str) -> _SasaranDraf:
+        """The sasaran above continued by this row's sasaran cell (a wrapped cell)."""
+        lanjut = (current[0], _norm(current[1] + " " + sas), current[2], current[3])
+        self.out.sasaran[-1] = lanjut
+        return lanjut
+
+    def _judul_kelompok(self, awal: int) -> None:
+        """A row naming a program or kegiatan in the sasaran column, with no indikator of its own and
+        followed by sasaran that have theirs, groups the rows under it (sheets of eselon IV list
+        their sasaran kegiatan under each program): it is not a sasaran."""
+        daftar = self.out.sasaran
+        for k in range(len(daftar) - 2, awal - 1, -1):
+            _tingkat, uraian, indikator, baris = daftar[k]
+            if not indikator and _PROGRAM_START.match(uraian) and daftar[k + 1][2]:
+                del daftar[k]
+                self.out.note(baris, f"judul kelompok tanpa indikator, bukan sasaran: “{uraian}”")
 
     def _columns(self, header: Row) -> dict[str, int]:
         """Which column holds what, from the header's words."""
@@ -1167,6 +1320,7 @@ class _PKParser:
         ip = next(k for k, c in enumerate(keys) if c.startswith(("program", "kegiatan", "subkegiatan")))
         ia = next(k for k, c in enumerate(keys) if c.startswith(("anggaran", "pagu")))
         ik = next((k for k, c in enumerate(keys) if c.startswith("kode")), None)
+        ada_nomor = False
         j = i + 1
         while j < len(rows):
             row = rows[j]
@@ -1195,6 +1349,12 @@ class _PKParser:
                 j += 1
                 continue
             cells = list(row.sel)
+            if any(_looks_like_jabatan(c) or _DATE_LINE.match(_norm(c)) for c in filled):
+                break  # the signatures under the table (a spreadsheet keeps them in its grid)
+            if j == i + 1 and self._total_tanpa_label(row, ia):
+                consumed.add(row.baris)  # an unlabelled sum right under the header (a spreadsheet's)
+                j += 1
+                continue
             if header.posisi and row.posisi and _aligned(row, header):
                 by_pos = self._cells_by_position(row, {"nama": ip, "anggaran": ia}, header)
                 nama, angg = by_pos["nama"], by_pos["anggaran"]
@@ -1207,6 +1367,13 @@ class _PKParser:
             elif len(cells) == len(header.sel) or row.tabel is not None:
                 cells += [""] * (len(header.sel) - len(cells))
                 nama, angg = cells[ip], cells[ia]
+                if (
+                    re.fullmatch(r"\d{1,2}\.?", nama.strip())
+                    and ip + 1 < len(cells)
+                    and not header.sel[ip + 1].strip()
+                    and cells[ip + 1].strip()
+                ):
+                    nama = cells[ip + 1]  # "PROGRAM" heads the number and the name (a merged header cell)
                 if ik is not None and _KODE_PROGRAM.fullmatch(cells[ik].strip()):
                     nama = f"{cells[ik].strip()} {nama}"
                 if re.fullmatch(r"Rp\.?", angg.strip()) and ia + 1 < len(cells):
@@ -1216,13 +1383,37 @@ class _PKParser:
                 texts = [c for c in filled if c not in amounts and not re.fullmatch(r"\d{1,2}\.?", c.strip())]
                 nama = " ".join(texts)
                 angg = amounts[-1] if amounts else ""
-            self._add_program(row, nama, angg)
+            # Numbers in a column of their own before the names: a row without one lies under the
+            # numbered program above it (its kegiatan, as a spreadsheet lists them).
+            nomor = ip > 0 and not header.sel[0].strip() and row.tabel is not None
+            bernomor = nomor and bool(re.fullmatch(r"\d{1,2}\.?", cells[0].strip()))
+            if bernomor:
+                ada_nomor = True
+            self._add_program(row, nama, angg, di_bawah=nomor and ada_nomor and not bernomor)
             consumed.add(row.baris)
             j += 1
         return j
 
-    def _add_program(self, row: Row, nama: str, angg: str) -> None:
+    def _total_tanpa_label(self, row: Row, ia: int) -> bool:
+        """A row holding only an amount, in the anggaran column: the printed total, without a label."""
+        isi = [(k, c.strip()) for k, c in enumerate(row.sel) if c.strip()]
+        if len(isi) != 1 or (row.tabel is not None and isi[0][0] != ia):
+            return False
+        if not (_AMOUNT.match(isi[0][1]) or re.fullmatch(r"\d{4,}(?:,\d{1,2})?", isi[0][1])):
+            return False
+        try:
+            self.out.total_tercetak = numbers.parse_rupiah(isi[0][1])
+        except ValueError:
+            return False
+        self.out.total_baris = row.baris
+        return True
+
+    def _add_program(self, row: Row, nama: str, angg: str, *, di_bawah: bool = False) -> None:
+        """`di_bawah`: an unnumbered row under a numbered program (a kegiatan of it), unless it says
+        it is a program."""
         jenis, kode, nama = pisah_kode(_norm(nama))
+        if di_bawah and jenis == "program" and not _PROGRAM_START.match(nama):
+            jenis = "kegiatan"
         if kode is None:
             nama = _norm(_MARKER.sub("", nama, count=1))
         anggaran: Decimal | None = None
@@ -1650,17 +1841,31 @@ def parse_rows(rows: Sequence[Row]) -> list[NaskahPK]:
         raise ParseError("dokumen kosong: tidak ada teks yang dapat dibaca")
     docs = _segment(rows)
     results: list[NaskahPK] = []
+    dilewati: list[Catatan] = []
     for doc in docs:
         has_table = any(_is_kinerja_header(r) for s in doc.sections for r in s.rows)
         if doc.title is None and not has_table:
             continue
         if doc.title is not None and not has_table and not doc.section("lampiran_1"):
+            if doc.title.lembar is not None and len(docs) > 1:
+                # A workbook's sheet titled as a PK but without its tabel kinerja (a draft, a copy):
+                # the other sheets are still read, and the first PK says which sheet was passed over.
+                dilewati.append(
+                    Catatan(
+                        doc.title.baris,
+                        f"lembar “{doc.title.lembar}” berjudul Perjanjian Kinerja tetapi tanpa tabel "
+                        "kinerja: tidak dibaca",
+                    )
+                )
+                continue
             raise ParseError(
                 "tabel kinerja (NO | SASARAN | INDIKATOR KINERJA | TARGET) tidak ditemukan setelah judul "
                 "Perjanjian Kinerja",
                 doc.title.baris,
             )
         results.append(_PKParser(doc).run())
+    if results and dilewati:
+        results[0] = replace(results[0], catatan=(*dilewati, *results[0].catatan))
     if not results:
         first = next((r for r in rows if r.teks), rows[0])
         raise ParseError(
@@ -1677,12 +1882,12 @@ def parse(text: str) -> list[NaskahPK]:
 
 
 def parse_file(path: str) -> list[NaskahPK]:
-    """Every PK in a .txt/.md, .docx or .pdf file."""
+    """Every PK in a .txt/.md, .docx, .xlsx or .pdf file."""
     return parse_rows(read_path(path))
 
 
 def parse_bytes(data: bytes, name: str) -> list[NaskahPK]:
-    """Every PK in an uploaded file's content (the name tells .txt/.md/.docx/.pdf)."""
+    """Every PK in an uploaded file's content (the name tells .txt/.md/.docx/.xlsx/.pdf)."""
     return parse_rows(read_bytes(data, name))
 
 

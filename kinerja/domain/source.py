@@ -38,6 +38,7 @@ class Row:
     tabel: int | None = None
     halaman: int | None = None
     posisi: tuple[int, ...] = ()
+    lembar: str | None = None  # the worksheet's name (XLSX): a sheet is a document of its own
 
     @cached_property
     def teks(self) -> str:
@@ -96,7 +97,9 @@ def _positions(line: str, cells: tuple[str, ...]) -> tuple[int, ...]:
 def read_text(text: str) -> list[Row]:
     """Rows of a plain-text or Markdown document (blank lines are dropped, numbers are kept)."""
     if "\x00" in text:
-        raise SourceError("berkas ini bukan teks (berisi data biner); gunakan .txt, .md, .docx atau .pdf")
+        raise SourceError(
+            "berkas ini bukan teks (berisi data biner); gunakan .txt, .md, .docx, .xlsx atau .pdf"
+        )
     rows: list[Row] = []
     for n, line in enumerate(text.splitlines(), start=1):
         clean = _MARKUP.sub("", line).replace("\xa0", " ")
@@ -110,7 +113,7 @@ def read_text(text: str) -> list[Row]:
 
 
 def read_path(path: str | Path) -> list[Row]:
-    """Rows of a .txt/.md, .docx or .pdf file; raises SourceError with an Indonesian message."""
+    """Rows of a .txt/.md, .docx, .xlsx or .pdf file; raises SourceError with an Indonesian message."""
     p = Path(path)
     if not p.exists():
         raise SourceError(f"berkas tidak ditemukan: {p}")
@@ -128,6 +131,10 @@ def _read(data: bytes, name: str, path: Path | None) -> list[Row]:
     if not data.strip():
         raise SourceError(f"berkas kosong: {name}")
     suffix = Path(name).suffix.lower()
+    if suffix == ".xlsx" or (data[:2] == b"PK" and b"xl/workbook" in data[:65536] and suffix != ".docx"):
+        from kinerja.domain import xlsx_source
+
+        return _via_file(xlsx_source.read_xlsx, data, ".xlsx", path)
     if suffix == ".docx" or (data[:2] == b"PK" and suffix not in {".txt", ".md"}):
         from kinerja.domain import docx_source
 
@@ -142,7 +149,7 @@ def _read(data: bytes, name: str, path: Path | None) -> list[Row]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         if b"\x00" in data[:4096]:
-            raise SourceError(f"{name} bukan berkas teks, DOCX, atau PDF (berisi data biner)") from None
+            raise SourceError(f"{name} bukan berkas teks, DOCX, XLSX, atau PDF (berisi data biner)") from None
         text = data.decode("cp1252", errors="replace")
     return read_text(text)
 

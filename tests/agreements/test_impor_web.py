@@ -143,3 +143,23 @@ def test_unusable_upload_is_refused_with_a_message_and_nothing_kept(
     assert res.status_code == 400
     assert fragment in res.content.decode()
     assert UnggahanPK.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_workbook_is_read_sheet_by_sheet_in_the_preview(client, operator_a):
+    korpus = Path(__file__).resolve().parents[1] / "data" / "korpus" / "13_cimahi_bpkad_pk_2018.xlsx"
+    client.force_login(operator_a)
+    res = client.post(
+        URL,
+        {
+            "berkas": SimpleUploadedFile(
+                korpus.name,
+                korpus.read_bytes(),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+        },
+    )
+    assert res.status_code == 302
+    html = client.get(res["Location"]).content.decode()
+    assert "HELLA HAERANI" in html and "RONY RODJANI" in html
+    assert PerjanjianKinerja.objects.count() == 0

@@ -84,10 +84,21 @@ def test_hand_written_typst_document(tmp_path: Path) -> None:
         ),
         Row(6, ("", "", "Nilai SAKIP", ""), tabel=0, halaman=1),
         Row(7, ("Pihak pertama berjanji akan mewujudkan target kinerja.",), halaman=1),
-        # No ruling lines: a table laid out with space stays text, split on the wide gaps.
-        Row(8, ("PROGRAM", "ANGGARAN"), halaman=2),
-        Row(9, ("Program Pembinaan dan Pengawasan Pemerintahan Desa", "Rp 33.800.000,00"), halaman=2),
-        Row(10, ("Program Penunjang Urusan Pemerintahan Daerah", "Rp 3.649.867.866,00"), halaman=2),
+        # No ruling lines: a table laid out with space stays text, split on the wide gaps; each cell
+        # keeps where it starts, in characters from the text's left edge (as a fixed-width text does).
+        Row(8, ("PROGRAM", "ANGGARAN"), halaman=2, posisi=(0, 55)),
+        Row(
+            9,
+            ("Program Pembinaan dan Pengawasan Pemerintahan Desa", "Rp 33.800.000,00"),
+            halaman=2,
+            posisi=(0, 55),
+        ),
+        Row(
+            10,
+            ("Program Penunjang Urusan Pemerintahan Daerah", "Rp 3.649.867.866,00"),
+            halaman=2,
+            posisi=(0, 55),
+        ),
         Row(11, ("Sungguminasa, 02 Januari 2024",), halaman=2),
     ]
 
@@ -97,8 +108,8 @@ def test_pk_fixture_reads_like_the_docx_of_the_same_blocks(tmp_path: Path) -> No
 
     assert rows[:4] == [
         Row(1, ("PERJANJIAN KINERJA TAHUN 2024",), halaman=1),
-        Row(2, ("Nama", ": SITI HAERANI, S.SOS"), halaman=1),
-        Row(3, ("Jabatan", ": Camat Bajeng"), halaman=1),
+        Row(2, ("Nama", ": SITI HAERANI, S.SOS"), halaman=1, posisi=(0, 13)),
+        Row(3, ("Jabatan", ": Camat Bajeng"), halaman=1, posisi=(0, 14)),
         Row(4, ("NO", "SASARAN", "INDIKATOR KINERJA", "TARGET"), tabel=0, halaman=1),
     ]
     assert rows[4:8] == [

@@ -68,10 +68,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="aksi", required=True)
         p = sub.add_parser("parse", help=_("cetak PK hasil baca sebagai JSON, tanpa menyentuh basis data"))
-        p.add_argument("file", help=_("berkas .txt, .md, .docx atau .pdf"))
+        p.add_argument("file", help=_("berkas .txt, .md, .docx, .xlsx atau .pdf"))
         p.add_argument("--indent", type=int, default=2, help=_("indentasi JSON (0 = satu baris)"))
         i = sub.add_parser("import", help=_("simpan PK ke basis data (sebagai draf) dalam satu transaksi"))
-        i.add_argument("file", help=_("berkas .txt, .md, .docx atau .pdf"))
+        i.add_argument("file", help=_("berkas .txt, .md, .docx, .xlsx atau .pdf"))
         i.add_argument(
             "--ditandatangani",
             action="store_true",
