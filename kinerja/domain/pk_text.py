@@ -698,7 +698,7 @@ class _Out:
     tempat: str | None = None
     tanggal: str | None = None
     ttd: list[TandaTangan] = field(default_factory=list)
-    sasaran: list[tuple[Tingkat, str, list[Indikator], int]] = field(default_factory=list)
+    sasaran: list[_SasaranDraf] = field(default_factory=list)
     program: list[Program] = field(default_factory=list)
     total_tercetak: Decimal | None = None
     penjelasan: list[Penjelasan] = field(default_factory=list)
