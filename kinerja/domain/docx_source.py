@@ -24,8 +24,11 @@ Rules, chosen so that a DOCX and a PDF of the same document give the same rows w
   into its cell: one line per nested row, its cells joined by "\\t".
 - `baris` counts the emitted rows (1, 2, …) in document order; `tabel` is a running index (0, 1, …)
   over the top-level tables that gave at least one row.
-- Ignored: headers and footers, footnotes and comments, text boxes and shapes (`w:txbxContent`,
-  drawings), deleted text of tracked changes (inserted text is kept), field codes (their results
+- Text boxes (`w:txbxContent`, VML or DrawingML; the fallback copy of `mc:AlternateContent` skipped):
+  their paragraphs and tables are read right after the paragraph that anchors them. Exports of
+  e-SAKIP applications put the whole statement page in a framed text box.
+- Ignored: headers and footers, footnotes and comments, shapes and drawings without text boxes,
+  deleted text of tracked changes (inserted text is kept), field codes (their results
   are kept), automatic list numbering ("1.", "a." drawn by Word is not in the text), and
   embedded documents (`w:altChunk`). Content controls (`w:sdt`) and custom XML are read through.
 """
@@ -119,12 +122,25 @@ def _blocks(parent: Any) -> Iterator[Any]:
         tag = child.tag
         if tag in (_P, _TBL):
             yield child
+            if tag == _P:
+                for kotak in _kotak_teks(child):
+                    yield from _blocks(kotak)
         elif tag == _SDT:
             content = child.find(_SDT_CONTENT)
             if content is not None:
                 yield from _blocks(content)
         elif tag == _CUSTOM_XML:
             yield from _blocks(child)
+
+
+def _kotak_teks(p: Any) -> Iterator[Any]:
+    """The text boxes anchored in a paragraph (`w:txbxContent`, VML or DrawingML), outermost only and
+    not the duplicate of an `mc:Fallback`: their paragraphs and tables are read after it."""
+    for kotak in p.iter(_W + "txbxContent"):
+        atas = [a.tag for a in kotak.iterancestors() if a is not p]
+        if _MC + "Fallback" in atas or _W + "txbxContent" in atas:
+            continue
+        yield kotak
 
 
 def _children(parent: Any, tag: str) -> Iterator[Any]:

@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from kinerja.domain.source import Row, SourceError
+from kinerja.domain.tanggal import POLA_NAMA_BULAN
 
 PESAN_PINDAIAN = (
     "PDF ini hasil pindaian (tidak ada lapisan teks); jalankan OCR dahulu, misalnya dengan "
@@ -258,8 +259,8 @@ _LIST_MARKER = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|[-–•*▪◦·])(?:\
 # Lines that always stand alone, even when the line above filled the width: a place-and-date line and
 # the labels of a statement or signature block.
 _STANDS_ALONE = re.compile(
-    r"^[A-Z][A-Za-z .'\-]{1,40},\s*(?:\d{1,2}\s+)?(?:Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|"
-    r"Agustus|September|Oktober|November|Nopember|Desember)\s+\d{4}\s*$|^(?:Nama|Jabatan|NIP|Pangkat|PIHAK)\b",
+    rf"^[A-Z][A-Za-z .'\-]{{1,40}},\s*(?:\d{{1,2}}\s+)?(?:{POLA_NAMA_BULAN})\.?\s+\d{{4}}\s*$"
+    r"|^(?:Nama|Jabatan|NIP|Pangkat|PIHAK)\b",
     re.IGNORECASE,
 )
 

@@ -105,8 +105,7 @@ _GELAR = re.compile(
 )
 _DATE_LINE = re.compile(
     r"^(?P<tempat>[A-Za-z][A-Za-z .'\-]{1,40}?)\s*,\s*(?P<tgl>(?:(?:\d{1,2}\s+|_+\s*|\.+\s*)?"
-    r"(?:januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|"
-    r"november|nopember|desember)|[._]{3,})\s+\d{4})\s*$",
+    rf"(?:{tanggal.POLA_NAMA_BULAN})\.?|[._]{{3,}})\s+\d{{4}})\s*$",
     re.I,
 )
 _LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}|[a-z])\s*[.)]\s+(?P<v>.+)$", re.I)
@@ -742,6 +741,12 @@ class _PKParser:
         total_sum = total_program(out.program) or Decimal("0.00")
         pertama = self._pihak("pertama")
         kedua = self._pihak("kedua")
+        # No place and date on the statement (or no statement): the PK is dated where it is signed
+        # under the tables.
+        ttd_lampiran = next(
+            (t for t in out.ttd if t.bagian == "lampiran_1" and t.tanggal),
+            TandaTangan(bagian="lampiran_1", pihak="pertama", nama=""),
+        )
         return NaskahPK(
             tahun=out.tahun,
             jenis="perubahan" if out.jenis == "perubahan" else "murni",
@@ -749,8 +754,8 @@ class _PKParser:
             pemerintah=out.pemerintah,
             pihak_pertama=pertama,
             pihak_kedua=kedua,
-            tempat=out.tempat,
-            tanggal=out.tanggal,
+            tempat=out.tempat or ttd_lampiran.tempat,
+            tanggal=out.tanggal or ttd_lampiran.tanggal,
             baris_tanggal=out.tanggal_baris,
             baris_total=out.total_baris,
             tanda_tangan=tuple(out.ttd),

@@ -291,6 +291,39 @@ def persen_lebih_100(k: Konteks) -> Iterator[Draf]:
         )
 
 
+# Names of a part against its whole, beside "Persentase X yang Y" (PK-TGT-006): "Persentase SDM
+# perencana terhadap kebutuhan ideal", "Persentase pelayanan sesuai standar", "Proporsi …", "Rasio …
+# terhadap …". Ratios may exceed 100 (spending against income), so these are only a peringatan.
+_PROPORSI = re.compile(r"^\s*(?:\d+[.)]\s*)?proporsi\b", re.IGNORECASE)
+_RASIO_TERHADAP = re.compile(r"^\s*(?:\d+[.)]\s*)?rasio\b.*\bterhadap\b", re.IGNORECASE)
+_TUMBUH = re.compile(
+    r"\b(?:peningkatan|pertumbuhan|kenaikan|penurunan|perubahan|laju|capaian|realisasi)\b", re.IGNORECASE
+)
+
+
+@aturan("PK-TGT-013", "peringatan", "Bagian dari keseluruhan lebih dari 100%")
+def bagian_lebih_100(k: Konteks) -> Iterator[Draf]:
+    """A part of a whole named otherwise than "Persentase X yang Y" (which PK-TGT-006 judges) above 100%:
+    "Persentase X terhadap Y", "Persentase X sesuai Y", "Proporsi …", "Rasio … terhadap …"."""
+    for di in k.indikator:
+        nama, t = teks(di.indikator.uraian), di.indikator.target
+        nilai = desimal(t.nilai)
+        if nilai is None or nilai <= 100 or teks(t.satuan).casefold() not in ("", "%", "persen"):
+            continue
+        persentase = bool(_PERSENTASE.match(nama)) and not re.search(r"\byang\b", nama, re.IGNORECASE)
+        if not (persentase or _PROPORSI.match(nama) or _RASIO_TERHADAP.match(nama)) or _TUMBUH.search(nama):
+            continue
+        lok = k.lokasi_indikator(di.si, di.ii)
+        yield Draf(
+            pesan=f"Target “{teks(t.teks)}” untuk “{nama}” ({lok.label}) lebih dari 100%, padahal namanya "
+            "menyebut bagian dari suatu keseluruhan.",
+            lokasi=(lok,),
+            nilai={lok.jalur: teks(t.teks)},
+            saran="Periksa targetnya (salah ketik?) atau ubah nama indikator bila memang bukan bagian dari "
+            "keseluruhan (mis. pertumbuhan).",
+        )
+
+
 # --- Lampiran 2: the target stated in the explanation ---------------------------------------------------
 
 # "menargetkan": meN- drops the t of "target".

@@ -11,7 +11,15 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["BULAN", "Tanggal", "TanggalError", "format_tanggal", "format_tanggal_parsial", "parse_tanggal"]
+__all__ = [
+    "BULAN",
+    "POLA_NAMA_BULAN",
+    "Tanggal",
+    "TanggalError",
+    "format_tanggal",
+    "format_tanggal_parsial",
+    "parse_tanggal",
+]
 
 # PUEBI/KBBI nama bulan (docs/formulas.md).
 BULAN: tuple[str, ...] = (
@@ -55,7 +63,10 @@ _EJAAN_BULAN: dict[str, int] = {
     "des": 12,
 }
 
-_NAMA_BULAN = "|".join(sorted(_EJAAN_BULAN, key=len, reverse=True))
+# The month names as a regular-expression alternation (longest first): the one vocabulary of months,
+# used by the PK parser's place-and-date lines too.
+POLA_NAMA_BULAN = "|".join(sorted(_EJAAN_BULAN, key=len, reverse=True))
+_NAMA_BULAN = POLA_NAMA_BULAN
 # "02 Januari 2024", "Januari 2024", "2 Agt. 2024": day optional, month name, four-digit year.
 _POLA_NAMA = re.compile(rf"(?<!\w)(?:(\d{{1,2}})\s+)?({_NAMA_BULAN})\.?\s+(\d{{4}})(?!\d)", re.IGNORECASE)
 # "02-01-2024", "2/1/2024", "02.01.2024": day-month-year, the Indonesian order.

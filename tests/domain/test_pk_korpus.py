@@ -53,6 +53,8 @@ def test_a_jabatan_over_two_lines_is_not_a_second_name():
     )
     assert not [t for t in review(pk) if t.tingkat == "galat"]
     assert not pk.catatan or all("YERRY" not in c.pesan for c in pk.catatan)
+    # The statement prints no date: the PK is dated where it is signed under the table.
+    assert (pk.tempat, pk.tanggal) == ("Bandung", "Maret 2016")
 
 
 # Diskominfo Jawa Barat 2017, exported by the e-SAKIP application: no statement page; both parties sign
@@ -78,6 +80,7 @@ def test_parties_of_an_export_without_statement_come_from_the_signatures():
     assert pk.pihak_kedua.nama == "Dr. HENING WIDIATMOKO MA."
     assert [t.pihak for t in pk.tanda_tangan] == ["kedua", "pertama"]
     assert {(t.tempat, t.tanggal) for t in pk.tanda_tangan} == {("Bandung", "............... 2017")}
+    assert (pk.tempat, pk.tanggal) == ("Bandung", "............... 2017")  # dated where it is signed
     assert [(i.uraian, i.target.nilai) for s in pk.sasaran for i in s.indikator] == [
         ("Jumlah sarana kerja minimal", Decimal(70)),
         ("Jumlah dokumen perencanaan dan pelaporan", Decimal(33)),
@@ -253,3 +256,34 @@ def test_every_corpus_file_has_a_reading():
     assert sorted(p.name for p in KORPUS.iterdir() if p.is_file() and p.name != "README.md") == sorted(
         BENAR_MINIMUM
     )
+
+
+@pytest.mark.parametrize(
+    ("baris", "tanggal"),
+    [
+        ("Bandung, 2 Jan 2017", "2 Jan 2017"),
+        ("Bandung, 12 Agt. 2017", "12 Agt. 2017"),
+        ("Bandung, 5 Nop 2017", "5 Nop 2017"),
+    ],
+)
+def test_abbreviated_months_in_the_date_line(baris, tanggal):
+    """One vocabulary of months for the parser and the date module (kinerja.domain.tanggal)."""
+    [pk] = pk_text.parse(EKSPOR_TANPA_PERNYATAAN.replace("Bandung, ............... 2017", baris))
+    assert (pk.tempat, pk.tanggal) == ("Bandung", tanggal)
+    assert pk_text.tanggal_pk(pk).tahun == 2017 and pk_text.tanggal_pk(pk).hari is not None
+
+
+def test_the_statement_in_a_word_text_box_is_read():
+    """The e-SAKIP exports frame their statement page in a text box (w:txbxContent)."""
+    from kinerja.domain.source import read_path
+
+    rows = read_path(KORPUS / "04_jabar_diskominfo_sekdis_2017.docx")
+    assert [r.sel for r in rows[4:6]] == [
+        ("Nama", ": Drs.H. ASEP SUKMANA M.Si"),
+        ("Jabatan", ": SEKRETARIS DINAS KOMUNIKASI DAN INFORMATIKA PROVINSI JAWA BARAT"),
+    ]
+    assert sum(1 for r in rows if r.teks == "PERJANJIAN KINERJA TAHUN 2017") == 2  # the box, then the page
+    [pk] = pk_text.parse_file(str(KORPUS / "04_jabar_diskominfo_sekdis_2017.docx"))
+    assert (pk.pihak_pertama.nama, pk.pihak_pertama.baris) == ("Drs.H. ASEP SUKMANA M.Si", 5)
+    assert pk.pihak_kedua.jabatan == "KEPALA DINAS KOMUNIKASI DAN INFORMATIKA PADA PROVINSI JAWA BARAT"
+    assert {t.bagian for t in pk.tanda_tangan} == {"pernyataan", "lampiran_1"}

@@ -208,6 +208,31 @@ KASUS = [
     ),
     Kasus("tanpa-yang", "PK-TGT-006", _indikator(4, "Persentase capaian target kinerja", "110%"), jumlah=0),
     Kasus("tepat-100", "PK-TGT-006", pk_benar, jumlah=0),
+    # PK-TGT-013: other names of a part of a whole over 100% (a peringatan: ratios may exceed 100)
+    Kasus(
+        "terhadap-lebih-100",
+        "PK-TGT-013",
+        _indikator(15, "Prosentase SDM perencana terhadap kebutuhan ideal", "110%"),
+        jalur=("sasaran[15].indikator[0]",),
+        nilai={"sasaran[15].indikator[0]": "110%"},
+        pesan=("lebih dari 100%", "bagian dari suatu keseluruhan"),
+    ),
+    Kasus("proporsi", "PK-TGT-013", _indikator(15, "Proporsi desa mandiri", "105 persen"), jumlah=1),
+    Kasus(
+        "rasio-terhadap",
+        "PK-TGT-013",
+        _indikator(15, "Rasio PAD terhadap total pendapatan", "120%"),
+        jumlah=1,
+    ),
+    Kasus("rasio-saja", "PK-TGT-013", _indikator(15, "Rasio guru dan murid", "120%"), jumlah=0),
+    Kasus("pertumbuhan-13", "PK-TGT-013", _indikator(15, "Persentase pertumbuhan ekonomi", "120%"), jumlah=0),
+    Kasus(
+        "yang-milik-006",
+        "PK-TGT-013",
+        _indikator(15, "Persentase pengaduan yang ditindaklanjuti", "120%"),
+        jumlah=0,
+    ),
+    Kasus("seratus-13", "PK-TGT-013", _indikator(15, "Proporsi desa mandiri", "100%"), jumlah=0),
     # PK-TGT-007: Lampiran 1 vs Lampiran 2
     Kasus(
         "teks-penjelasan",
