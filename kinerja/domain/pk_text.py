@@ -424,7 +424,7 @@ def _starts_statement(rows: Sequence[Row], i: int) -> bool:
     """A PK title is a new PK (not a repeated page header) when a statement follows it."""
     for row in rows[i + 1 : i + 16]:
         text = row.teks
-        if re.search(r"bertanda\s+tangan|^N\s*a\s*m\s*a\s*[:.]", text, re.I):
+        if re.search(r"bertanda\s*tangan|^N\s*a\s*m\s*a\s*[:.]", text, re.I):
             return True
         if _is_title(row) or _LAMPIRAN.match(text):
             return False
@@ -892,7 +892,7 @@ class _PKParser:
                 consumed.add(row.baris)
                 continue
             m2 = _PIHAK_PHRASE.findall(text)
-            if re.search(r"bertanda\s+tangan\s+di\s*bawah", text, re.I) and len(text) < 80:
+            if re.search(r"bertanda\s*tangan\s+di\s*bawah", text, re.I) and len(text) < 80:
                 consumed.add(row.baris)
                 continue
             if m2 and re.search(r"disebut|sebagai|selaku", text, re.I) and group.get("nama"):
@@ -1279,6 +1279,10 @@ class _PKParser:
             for name, _ in sorted(cols.items(), key=lambda kv: kv[1])
             if name != "no" and not name.startswith(_PERIODE)
         ]
+        if len(filled) > len(order) and "indikator" in order:
+            # More cells than columns: the indikator ran over two cells (a pasted table split it).
+            k, lebih = order.index("indikator"), len(filled) - len(order)
+            filled = [*filled[:k], " ".join(filled[k : k + lebih + 1]), *filled[k + lebih + 1 :]]
         res = {}
         for name, value in zip(reversed(order), reversed(filled), strict=False):
             res[name] = value
@@ -1326,6 +1330,7 @@ class _PKParser:
         ia = next(k for k, c in enumerate(keys) if c.startswith(("anggaran", "pagu")))
         ik = next((k for k, c in enumerate(keys) if c.startswith("kode")), None)
         ada_nomor = False
+        awal_program = len(self.out.program)
         j = i + 1
         while j < len(rows):
             row = rows[j]
@@ -1394,10 +1399,39 @@ class _PKParser:
             bernomor = nomor and bool(re.fullmatch(r"\d{1,2}\.?", cells[0].strip()))
             if bernomor:
                 ada_nomor = True
+            if self._total_salah_label(row, nama, angg, awal_program):
+                consumed.add(row.baris)
+                j += 1
+                continue
             self._add_program(row, nama, angg, di_bawah=nomor and ada_nomor and not bernomor)
             consumed.add(row.baris)
             j += 1
         return j
+
+    def _total_salah_label(self, row: Row, nama: str, angg: str, awal: int) -> bool:
+        """A total row whose label is misspelled ("JUMLHA", "TOTL"), or an unnamed row whose amount is the
+        sum of the programs above it: the printed total, not one more program (which would double the
+        total). Kept as the total, with a note."""
+        kata = _norm(nama).strip(" :").upper()
+        try:
+            jumlah = numbers.parse_rupiah(angg) if _norm(angg) else None
+        except ValueError:
+            return False
+        if jumlah is None or " " in kata:
+            return False
+        salah_ketik = bool(kata) and (
+            predikat.jarak_edit(kata, "JUMLAH") <= 2 or predikat.jarak_edit(kata, "TOTAL") <= 1
+        )
+        atas = [
+            p.anggaran for p in self.out.program[awal:] if p.jenis == "program" and p.anggaran is not None
+        ]
+        sama = not kata and len(atas) >= 2 and sum(atas, Decimal(0)) == jumlah
+        if not (salah_ketik or sama):
+            return False
+        self.out.total_tercetak, self.out.total_baris = jumlah, row.baris
+        label = f"berlabel “{_norm(nama)}”" if kata else "tanpa label"
+        self.out.note(row.baris, f"baris {label} dibaca sebagai jumlah anggaran, bukan program")
+        return True
 
     def _total_tanpa_label(self, row: Row, ia: int) -> bool:
         """A row holding only an amount, in the anggaran column: the printed total, without a label."""

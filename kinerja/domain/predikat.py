@@ -243,7 +243,7 @@ _PANJANG_MINIMUM_EDIT = 5
 _KATA_LAIN: frozenset[str] = frozenset({"kurung", "karang", "kurangi", "cakup", "sengat", "sangar", "tindak"})
 
 
-def _jarak_edit(a: str, b: str) -> int:
+def jarak_edit(a: str, b: str) -> int:
     """Levenshtein distance (insert, delete, substitute), with adjacent transposition counted as one."""
     baris_sebelum: list[int] | None = None
     baris = list(range(len(b) + 1))
@@ -272,7 +272,7 @@ def _baca_token(token: str) -> tuple[str, bool] | None:
     calon = [
         w
         for w in _KOSAKATA
-        if len(w) >= _PANJANG_MINIMUM_EDIT and min(_jarak_edit(kecil, w), _jarak_edit(kunci, w)) <= 1
+        if len(w) >= _PANJANG_MINIMUM_EDIT and min(jarak_edit(kecil, w), jarak_edit(kunci, w)) <= 1
     ]
     if len(calon) == 1:  # an ambiguous slip is not guessed
         return calon[0], True

@@ -287,3 +287,80 @@ def test_the_statement_in_a_word_text_box_is_read():
     assert (pk.pihak_pertama.nama, pk.pihak_pertama.baris) == ("Drs.H. ASEP SUKMANA M.Si", 5)
     assert pk.pihak_kedua.jabatan == "KEPALA DINAS KOMUNIKASI DAN INFORMATIKA PADA PROVINSI JAWA BARAT"
     assert {t.bagian for t in pk.tanda_tangan} == {"pernyataan", "lampiran_1"}
+
+
+# A table pasted as pipe rows (RSUD Banjarnegara 2019, names masked as published): continuation rows
+# leave the sasaran cell empty; an indikator runs over two cells; the total row's label has a typo.
+PIPA = """PERJANJIAN KINERJA TAHUN 2024
+Yang bertanda tangan di bawah ini:
+Nama : Xxxx Xxxxxxxx, S.Sos
+Jabatan : Kepala Bidang Penunjang
+NIP : 19691118 199203 1 005
+Selanjutnya disebut PIHAK PERTAMA
+Nama : xx. Xxxxx Xxxxxxxx, M.Kes
+Jabatan : Direktur RSUD
+Selaku atasan pihak pertama, selanjutnya disebut PIHAK KEDUA
+| No | Sasaran | Indikator | Target |
+|---|---|---|---|
+| 1 | Meningkatnya mutu layanan | BOR (tingkat pemanfaatan tempat tidur) | 60-75 % |
+|  |  | AvLOS (rata-rata lama perawatan pasien) | 3 sd 6 hari |
+|  |  | Kelengkapan jenis | 18 jenis |
+| 2 | Terpenuhinya sarana | Persentase pengadaan sarana | yang sesuai kebutuhan | 100 % |
+| No | Program | Anggaran |
+| 1 | Program Pelayanan | Rp 1.000.000,00 |
+| 2 | Program Mutu | Rp 2.000.000,00 |
+|  | JUMLHA | Rp 3.000.000,00 |
+Banjarnegara, 2 Jan 2024
+PIHAK KEDUA,	PIHAK PERTAMA,
+xx. Xxxxx Xxxxxxxx, M.Kes	Xxxx Xxxxxxxx, S.Sos
+	NIP. 19691118 199203 1 005
+"""
+
+
+def test_pipe_table_continuations_a_split_indikator_and_a_misspelled_total():
+    [pk] = pk_text.parse(PIPA)
+    assert (pk.pihak_pertama.nama, pk.pihak_pertama.nip) == ("Xxxx Xxxxxxxx, S.Sos", "196911181992031005")
+    assert pk.pihak_kedua.nama == "xx. Xxxxx Xxxxxxxx, M.Kes"
+    assert [(s.uraian, [(i.uraian, i.target.teks) for i in s.indikator]) for s in pk.sasaran] == [
+        (
+            "Meningkatnya mutu layanan",
+            [
+                ("BOR (tingkat pemanfaatan tempat tidur)", "60-75 %"),
+                ("AvLOS (rata-rata lama perawatan pasien)", "3 sd 6 hari"),
+                ("Kelengkapan jenis", "18 jenis"),
+            ],
+        ),
+        ("Terpenuhinya sarana", [("Persentase pengadaan sarana yang sesuai kebutuhan", "100 %")]),
+    ]
+    assert [p.nama for p in pk.program] == ["Program Pelayanan", "Program Mutu"]
+    assert (pk.total_anggaran, pk.total_anggaran_tercetak) == (Decimal("3000000.00"), Decimal("3000000.00"))
+    assert [c.pesan for c in pk.catatan] == [
+        "baris berlabel “JUMLHA” dibaca sebagai jumlah anggaran, bukan program"
+    ]
+    assert (pk.tempat, pk.tanggal) == ("Banjarnegara", "2 Jan 2024")
+    assert not [t for t in review(pk) if t.tingkat == "galat"]
+
+
+def test_an_unnamed_row_adding_up_the_programs_is_the_total():
+    [pk] = pk_text.parse(PIPA.replace("|  | JUMLHA | Rp 3.000.000,00 |", "|  |  | Rp 3.000.000,00 |"))
+    assert [p.nama for p in pk.program] == ["Program Pelayanan", "Program Mutu"]
+    assert pk.total_anggaran_tercetak == Decimal("3000000.00")
+
+
+def test_a_bundle_of_an_eselon_iii_pk_and_its_eselon_iv_pk():
+    """One file, two PKs (the second statement says "bertandatangan" in one word): two PKs out."""
+    kedua = (
+        PIPA.replace("Yang bertanda tangan", "Kami yang bertandatangan")
+        .replace("Kepala Bidang Penunjang", "Kepala Seksi Rekam Medis")
+        .replace("Xxxx Xxxxxxxx, S.Sos", "Yyyy Yyyyy, A.Md")
+        .replace("19691118 199203 1 005", "19800101 200501 1 002")
+    )
+    satu, dua = pk_text.parse(PIPA + "\n" + kedua)
+    assert (satu.tahun, satu.pihak_pertama.nama, dua.tahun, dua.pihak_pertama.nama) == (
+        2024,
+        "Xxxx Xxxxxxxx, S.Sos",
+        2024,
+        "Yyyy Yyyyy, A.Md",
+    )
+    assert dua.pihak_pertama.nip == "198001012005011002"
+    assert [len(p.program) for p in (satu, dua)] == [2, 2]
