@@ -65,7 +65,11 @@ def _key(text: str) -> str:
     return re.sub(r"[^0-9a-z]+", "", text.lower())
 
 
-_TITLE = re.compile(r"^PERJANJIAN\s+KINERJA\b(?P<rest>.*)$", re.I)
+_TITLE = re.compile(r"^(?P<awal>PERUBAHAN\s+)?PERJANJIAN\s+KINERJA\b(?P<rest>.*)$", re.I)
+# A heading line that says the PK is a revision: "PERUBAHAN", "(PERUBAHAN KE-1)", "PERUBAHAN I".
+_BARIS_PERUBAHAN = re.compile(
+    r"^\(?\s*PERUBAHAN(?:\s+(?:KE\s*-?\s*\w+|[IVX]+|\d+))?\s*\)?(?:\s+TAHUN\s+\d{4})?$", re.I
+)
 _LAMPIRAN = re.compile(r"^LAMPIRAN\b\s*(?P<no>[0-9]+|[IVX]+\b)?", re.I)
 _PENJELASAN_HEAD = re.compile(r"^PENJELASAN\s+KINERJA\b\s*(?P<no>\d+)?\s*$", re.I)
 _RENCANA_AKSI = re.compile(r"^(?:LAMPIRAN\s+\S+\s+)?RENCANA\s+AKSI\b", re.I)
@@ -798,8 +802,9 @@ class _PKParser:
 
     # -- headings ----------------------------------------------------------------------------------
     def _title(self, row: Row) -> None:
-        rest = _TITLE.match(row.teks).group("rest")  # type: ignore[union-attr]
-        if re.search(r"\bPERUBAHAN\b", rest, re.I):
+        m = _TITLE.match(row.teks)
+        assert m is not None
+        if m.group("awal") or re.search(r"\bPERUBAHAN\b", m.group("rest"), re.I):
             self.out.jenis = "perubahan"
         self._heading_info(row)
 
@@ -809,6 +814,9 @@ class _PKParser:
         if _is_prose(text) or len(text) > 160:
             return False
         found = False
+        if _BARIS_PERUBAHAN.match(text):
+            self.out.jenis = "perubahan"  # the title's next line: "PERUBAHAN", "(PERUBAHAN KE-1)"
+            found = True
         m = _TAHUN.search(text)
         if m and (text.isupper() or _TITLE.match(text) or _LAMPIRAN.match(text) or len(text) < 30):
             if self.out.tahun is None:

@@ -364,3 +364,18 @@ def test_a_bundle_of_an_eselon_iii_pk_and_its_eselon_iv_pk():
     )
     assert dua.pihak_pertama.nip == "198001012005011002"
     assert [len(p.program) for p in (satu, dua)] == [2, 2]
+
+
+@pytest.mark.parametrize(
+    "judul",
+    [
+        "PERJANJIAN KINERJA\nPERUBAHAN\nTAHUN 2024",
+        "PERJANJIAN KINERJA TAHUN 2024\n(PERUBAHAN KE-1)",
+        "PERJANJIAN KINERJA PERUBAHAN KE-2 TAHUN 2024",
+        "PERUBAHAN PERJANJIAN KINERJA TAHUN 2024",
+    ],
+)
+def test_a_pk_perubahan_by_its_title(judul):
+    [pk] = pk_text.parse(PIPA.replace("PERJANJIAN KINERJA TAHUN 2024", judul, 1))
+    assert (pk.jenis, pk.tahun) == ("perubahan", 2024)
+    assert pk_text.parse(PIPA)[0].jenis == "murni"
