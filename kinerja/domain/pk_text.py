@@ -181,7 +181,7 @@ _PAREN = re.compile(r"\((?P<inner>[^()]*)\)")
 _ANGKA_RENTANG = r"\d[\d.,]*"
 # "80-90%", "80 – 90 %", "80% - 90%", "5 s.d. 10 unit", "5 s/d 10", "5 sampai dengan 10 unit".
 _RENTANG = re.compile(
-    rf"^(?P<a>{_ANGKA_RENTANG})\s*(?P<s1>%?)\s*(?:-|–|—|s\.\s?d\.?|s/d|sampai(?:\s+dengan)?)\s*"
+    rf"^(?P<a>{_ANGKA_RENTANG})\s*(?P<s1>%?)\s*(?:-|–|—|s\.\s?d\.?|s/d|sd|sampai(?:\s+dengan)?)\s*"
     rf"(?P<b>{_ANGKA_RENTANG})\s*(?P<satuan>.*)$",
     re.I,
 )
@@ -202,6 +202,16 @@ def _rentang(text: str) -> Target | None:
     if satuan and satuan.lower() in ("persen", "%"):
         satuan = "%"
     return Target(teks=text, nilai=a, nilai_atas=b, satuan=satuan or None)
+
+
+_SKALA = re.compile(r"(ribu|juta|miliar|milyar|triliun)\b\.?", re.I)
+_SKALA_KALI = {
+    "ribu": Decimal(10) ** 3,
+    "juta": Decimal(10) ** 6,
+    "miliar": Decimal(10) ** 9,
+    "milyar": Decimal(10) ** 9,
+    "triliun": Decimal(10) ** 12,
+}
 
 
 def parse_target(teks: str) -> Target:
@@ -229,6 +239,10 @@ def parse_target(teks: str) -> Target:
         found = predikat.normalise_predikat(body)
         if found is not None:
             pred_word = body
+    if nilai is not None and satuan and (m_skala := _SKALA.match(satuan)):
+        # "500 ribu org", "1,5 juta": the scale word multiplies (the printed text stays as it was)
+        nilai = nilai * _SKALA_KALI[m_skala.group(1).lower()]
+        satuan = satuan[m_skala.end() :].strip() or None
     if nilai is not None and satuan and pred_word is None:
         found = predikat.normalise_predikat(satuan)
         if found is not None:  # "84,00 Baik"

@@ -259,6 +259,11 @@ def test_seed_json_keys_and_decimals_as_strings(seed):
         ("8 unit", "8", "unit", None),
         ("84,00 Baik", "84.00", None, "Baik"),
         ("Sangat Baik", None, None, "Sangat Baik"),
+        # A scale word multiplies (Bappeda Jawa Barat 2016: "500 ribu org").
+        ("500 ribu org", "500000", "org", None),
+        ("1,5 juta", "1500000.0", None, None),
+        ("2 Miliar rupiah", "2000000000", "rupiah", None),
+        ("10 ribuan", "10", "ribuan", None),
     ],
 )
 def test_parse_target(teks, nilai, satuan, predikat):
@@ -589,6 +594,7 @@ def test_stated_indicator_count_keeps_all_its_words(words, expected):
         ("5 s/d 10 dokumen", "5", "10", "dokumen"),
         ("75,5 sampai dengan 80,25 persen", "75.5", "80.25", "%"),
         ("2.000 - 2.500 orang", "2000", "2500", "orang"),
+        ("3 sd 6 hari", "3", "6", "hari"),  # RSUD Banjarnegara 2019
     ],
 )
 def test_a_range_target(teks, bawah, atas, satuan):
@@ -596,6 +602,6 @@ def test_a_range_target(teks, bawah, atas, satuan):
     assert (t.nilai, t.nilai_atas, t.satuan, t.teks) == (Decimal(bawah), Decimal(atas), satuan, teks)
 
 
-@pytest.mark.parametrize("teks", ["90-80%", "8 unit", "100%", "84,00 (Baik)"])
+@pytest.mark.parametrize("teks", ["90-80%", "8 unit", "100%", "84,00 (Baik)", "5 sdm"])
 def test_not_a_range(teks):
     assert parse_target(teks).nilai_atas is None
