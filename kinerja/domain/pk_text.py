@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, cast
 
-from kinerja.domain import numbers, predikat, tanggal
+from kinerja.domain import numbers, predikat, sel_per_baris, tanggal
 from kinerja.domain.nip import normalise_nip
 from kinerja.domain.pk import (
     Bagian,
@@ -1900,7 +1900,7 @@ def parse_rows(rows: Sequence[Row]) -> list[NaskahPK]:
     """Every PK found in a document's rows; raises ParseError when there is none."""
     if not rows:
         raise ParseError("dokumen kosong: tidak ada teks yang dapat dibaca")
-    docs = _segment(rows)
+    docs = _segment(sel_per_baris.rapatkan(rows))
     results: list[NaskahPK] = []
     dilewati: list[Catatan] = []
     for doc in docs:

@@ -234,7 +234,7 @@ BENAR_MINIMUM = {
     "11_jabar_disperkim_kasi_drainase_2017_scan.pdf": 1,
     "13_cimahi_bpkad_pk_2018.xlsx": 404,
     "14_cimahi_bpkad_rencana_aksi_2018.xlsx": 1,
-    "15_banjarnegara_rsud_kabid_penunjang_2019.web.txt": 1,
+    "15_banjarnegara_rsud_kabid_penunjang_2019.web.txt": 29,
 }
 
 
@@ -379,3 +379,93 @@ def test_a_pk_perubahan_by_its_title(judul):
     [pk] = pk_text.parse(PIPA.replace("PERJANJIAN KINERJA TAHUN 2024", judul, 1))
     assert (pk.jenis, pk.tahun) == ("perubahan", 2024)
     assert pk_text.parse(PIPA)[0].jenis == "murni"
+
+
+# The text of a web page showing a PK (RSUD Banjarnegara 2019, names masked as published): every cell
+# on a line of its own.
+SEL_PER_BARIS = """PERJANJIAN KINERJA TAHUN 2019
+Dalam rangka mewujudkan manajemen pemerintahan yang efektif, kami yang bertandatangan dibawah ini:
+Nama |
+: |
+Xxxx Xxxxxxxx, SKM. M.Kes |
+Jabatan |
+: |
+Kepala Bidang Penunjang RSUD |
+Selanjutnya disebut sebagai PIHAK KESATU
+Nama |
+: |
+xx. Xxxxx Xxxxxxxx, M.Kes |
+Jabatan |
+: |
+Direktur RSUD |
+Selaku atasan pihak kesatu, selanjutnya disebut sebagai PIHAK KEDUA
+|
+Banjarnegara, Januari 2019 |
+PIHAK KEDUA, Direktur RSUD
+xx. Xxxxx Xxxxxxxx, M.Kes NIP. 19700101 199503 1 008 |
+PIHAK KESATU, Kepala Bidang Penunjang RSUD
+Xxxx Xxxxxxxx, SKM. M.Kes NIP. 19691118 199203 1 005 |
+Lampiran : Perjanjian Kinerja Tahun 2019
+No
+Sasaran
+Indikator
+Target
+(1)
+(2)
+(3)
+(4)
+1
+Meningkatnya kunjungan Rumah Sakit
+Jumlah kunjungan pasien
+162.081
+2
+Terpenuhinya standar mutu asuhan pelayanan
+BOR (tingkat pemanfaatan tempat tidur)
+60-75 %
+AvLOS (rata-rata lama perawatan pasien)
+3 sd 6 hari
+3
+Bertahannya status akreditasi
+Hasil penilaian Status akreditasi Rumah Sakit
+Paripurna
+"""
+
+
+def test_a_pk_written_a_cell_per_line():
+    [pk] = pk_text.parse(SEL_PER_BARIS)
+    assert (pk.pihak_pertama.nama, pk.pihak_pertama.jabatan, pk.pihak_pertama.nip) == (
+        "Xxxx Xxxxxxxx, SKM. M.Kes",
+        "Kepala Bidang Penunjang RSUD",
+        "196911181992031005",
+    )
+    assert (pk.pihak_kedua.nama, pk.pihak_kedua.nip) == ("xx. Xxxxx Xxxxxxxx, M.Kes", "197001011995031008")
+    assert (pk.tempat, pk.tanggal) == ("Banjarnegara", "Januari 2019")
+    assert [(s.uraian, [(i.uraian, i.target.teks) for i in s.indikator]) for s in pk.sasaran] == [
+        ("Meningkatnya kunjungan Rumah Sakit", [("Jumlah kunjungan pasien", "162.081")]),
+        (
+            "Terpenuhinya standar mutu asuhan pelayanan",
+            [
+                ("BOR (tingkat pemanfaatan tempat tidur)", "60-75 %"),
+                ("AvLOS (rata-rata lama perawatan pasien)", "3 sd 6 hari"),
+            ],
+        ),
+        ("Bertahannya status akreditasi", [("Hasil penilaian Status akreditasi Rumah Sakit", "Paripurna")]),
+    ]
+    assert pk.sasaran[0].indikator[0].target.nilai == Decimal(162081)
+    assert pk.catatan == ()
+
+
+def test_a_row_cut_short_by_the_end_of_the_text_is_kept_as_a_line():
+    from kinerja.domain.sel_per_baris import rapatkan
+    from kinerja.domain.source import read_text
+
+    rows = rapatkan(
+        read_text(
+            "No\nSasaran\nIndikator\nTarget\n1\nSasaran satu\nIndikator satu\n10 %\n2\nSasaran dua\nIndikator"
+        )
+    )
+    assert [r.sel for r in rows] == [
+        ("No", "Sasaran", "Indikator", "Target"),
+        ("1", "Sasaran satu", "Indikator satu", "10 %"),
+        ("2 Sasaran dua Indikator",),
+    ]
