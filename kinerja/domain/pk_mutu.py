@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from kinerja.domain.numbers import bulatkan
 from kinerja.domain.pk import NaskahPK, Pihak
 
 __all__ = ["Hasil", "nilai_bacaan", "normal"]
@@ -66,8 +67,6 @@ class Hasil:
 
     @property
     def persen(self) -> Decimal:
-        from kinerja.domain.numbers import bulatkan
-
         return bulatkan(Decimal(self.benar) * 100 / self.jumlah, 1) if self.jumlah else Decimal(100)
 
 

@@ -23,6 +23,7 @@ signatures), laid out in cells. What is read:
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -44,7 +45,7 @@ def _teks(nilai: object, format_angka: str) -> str:
         teks = format(angka.normalize(), "f")
         teks = teks.replace(".", ",")
         return teks + "%" if "%" in (format_angka or "") else teks
-    return " ".join(str(nilai).replace("\r", "").split(" ")).strip()
+    return str(nilai).replace("\r", "").strip()
 
 
 def read_xlsx(path: str | Path) -> list[Row]:
@@ -54,8 +55,14 @@ def read_xlsx(path: str | Path) -> list[Row]:
 
     try:
         wb = openpyxl.load_workbook(path, data_only=True)
-    except Exception as exc:
-        raise SourceError(f"berkas XLSX tidak dapat dibaca: {exc}") from None
+    except zipfile.BadZipFile:
+        raise SourceError(
+            "berkas XLSX tidak dapat dibaca: bukan arsip XLSX yang sah (rusak atau terpotong)"
+        ) from None
+    except Exception as exc:  # any failure of the reader is an unusable file
+        raise SourceError(
+            f"berkas XLSX tidak dapat dibaca: isi berkas rusak ({type(exc).__name__}: {exc})"
+        ) from None
     rows: list[Row] = []
     for nomor, ws in enumerate(wb.worksheets, start=1):
         kolom = [

@@ -127,7 +127,7 @@ def _dengan_sql(realisasi: QuerySet, batas: Decimal | None) -> dict[int, Decimal
     dibatasi = capaian.dibatasi
     for pk, m, ind in _baris(realisasi.db, kolom):
         if m is not None:
-            hasil[pk] = m if m >= 0 and (batas is None or m <= batas) else dibatasi(m, batas)
+            hasil[pk] = dibatasi(m, batas)
         elif ind is None:
             hasil[pk] = None  # no realisasi or no target: no capaian
         else:

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from kinerja.agreements.models import PerjanjianKinerja
 from kinerja.agreements.versi import pasangan_baris
 from kinerja.monitoring.models import (
@@ -97,8 +99,6 @@ def _pindahkan(qs, kolom: str, ke: dict[int, int], per: str | None = None) -> in
 
 
 def _catatan(hasil: dict) -> str:
-    from django.utils.translation import gettext as _
-
     teks = _(
         "Pemantauan dibawa dari versi sebelumnya: %(realisasi)d realisasi, %(rencana)d rencana aksi, "
         "%(anggaran)d realisasi anggaran, %(koreksi)d permintaan koreksi."

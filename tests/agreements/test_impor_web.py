@@ -133,6 +133,7 @@ def test_cancel_deletes_the_upload(client, operator_a):
         (b"Daftar belanja\nGula 2 kg\n", "belanja.txt", "bukan dokumen Perjanjian Kinerja"),
         (b"", "kosong.txt", "kosong"),
         (b"\x00\x01binary", "gambar.png", "tidak didukung"),
+        (b"PK\x03\x04terpotong", "pk.xlsx", "bukan arsip XLSX yang sah"),
     ],
 )
 def test_unusable_upload_is_refused_with_a_message_and_nothing_kept(
