@@ -9,7 +9,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { echo $$p; break; }; done)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: screenshots run test install install-test browser lint check clean
+.PHONY: screenshots run test install install-test browser ocr lint check clean
 
 $(BIN)/python:
 	@if [ -z "$(PYTHON)" ]; then echo "kinerja butuh Python >= 3.11 (python3 --version)"; exit 1; fi
@@ -34,9 +34,16 @@ install-test: $(VENV)/.installed-test
 browser:
 	@command -v chromium >/dev/null 2>&1 || { echo "Memasang chromium (Debian) untuk uji peramban ..."; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
-	@command -v pdftoppm >/dev/null 2>&1 || { DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq poppler-utils >/dev/null; }
+	@command -v pdftoppm >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq poppler-utils >/dev/null; }
+
+# Scanned PDFs and photos of a PK are read by Tesseract OCR with its Indonesian data (Debian packages).
+ocr:
+	@tesseract --list-langs 2>/dev/null | grep -qx ind || { echo "Memasang Tesseract OCR (Debian) untuk PK hasil pindaian ..."; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq tesseract-ocr tesseract-ocr-ind >/dev/null; }
 
 run: install
+	@$(MAKE) -s ocr || echo "  Peringatan: Tesseract tidak dapat dipasang; PK hasil pindaian tidak dapat diimpor."
 	$(BIN)/kinerja migrate --noinput -v0
 	$(BIN)/kinerja demo
 	$(BIN)/kinerja demo_skm
@@ -47,7 +54,7 @@ run: install
 	@echo ""
 	DEBUG=1 $(BIN)/kinerja runserver $(HOST):$(PORT)
 
-test: install-test browser
+test: install-test browser ocr
 	$(BIN)/pytest
 
 # The README's screenshots (docs/img/), taken by the browser tests that walk those pages.

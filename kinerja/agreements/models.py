@@ -529,6 +529,14 @@ class UnggahanPK(models.Model):
 
     UMUR_JAM = 24
 
+    class Baca(models.TextChoices):
+        """Reading the file: at once for a text file; a scan waits for OCR in the background."""
+
+        ANTRE = "antre", _("menunggu giliran OCR")
+        BERJALAN = "berjalan", _("sedang dibaca dengan OCR")
+        SELESAI = "selesai", _("selesai dibaca")
+        GAGAL = "gagal", _("gagal dibaca")
+
     pengguna = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("pengguna"), on_delete=models.CASCADE, related_name="+"
     )
@@ -536,6 +544,14 @@ class UnggahanPK(models.Model):
     isi = models.BinaryField(_("isi berkas"))
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     dibuat_pada = models.DateTimeField(_("diunggah pada"), auto_now_add=True)
+    status_baca = models.CharField(_("status baca"), max_length=10, choices=Baca, default=Baca.SELESAI)
+    halaman_ocr = models.PositiveSmallIntegerField(_("halaman dibaca OCR"), default=0)
+    halaman_ocr_selesai = models.PositiveSmallIntegerField(_("halaman OCR selesai"), default=0)
+    pesan_baca = models.TextField(_("pesan baca"), blank=True)
+    # The rows read from the file (kinerja.domain.source.rows_ke_json): a scan is read by OCR once,
+    # and every view of the preview parses these instead of the file.
+    baris = models.JSONField(_("baris terbaca"), null=True, blank=True)
+    diperbarui_pada = models.DateTimeField(_("diperbarui pada"), auto_now=True)
 
     class Meta:
         verbose_name = _("unggahan PK")

@@ -23,25 +23,36 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kinerja.agreements import baca_latar
 from kinerja.agreements.alur import Ditolak
 from kinerja.agreements.models import UnggahanPK
 from kinerja.agreements.pindaian import BATAS_UKURAN as BATAS_PINDAIAN
 from kinerja.agreements.pindaian import PindaianError, periksa_pindaian
 from kinerja.agreements.services import ImporError, import_pk
+from kinerja.domain import ocr, pk_text
 from kinerja.domain import pk as d
-from kinerja.domain import pk_text
 from kinerja.domain.review import Temuan, review
-from kinerja.domain.source import SourceError
+from kinerja.domain.source import (
+    JENIS_GAMBAR,
+    SourceError,
+    halaman_ocr,
+    read_bytes,
+    rows_dari_json,
+    rows_ke_json,
+)
 from kinerja.units.models import UnitRole
 
 BATAS_UKURAN = 10 * 1024 * 1024  # 10 MiB: a PK with scans of every page stays well below
-JENIS_BERKAS = (".txt", ".md", ".docx", ".xlsx", ".pdf")
+JENIS_BERKAS = (".txt", ".md", ".docx", ".xlsx", ".pdf", *JENIS_GAMBAR)
 
 
 class ImporForm(forms.Form):
     berkas = forms.FileField(
         label=gettext_lazy("Berkas Perjanjian Kinerja"),
-        help_text=gettext_lazy("Teks (.txt/.md), Word (.docx) atau PDF berlapis teks; paling besar 10 MB."),
+        help_text=gettext_lazy(
+            "Teks (.txt/.md), Word (.docx), Excel (.xlsx), PDF, atau foto/pindaian halaman (.png/.jpg); "
+            "PDF pindaian dan foto dibaca dengan OCR. Paling besar 10 MB."
+        ),
     )
 
     def clean_berkas(self):
@@ -49,7 +60,10 @@ class ImporForm(forms.Form):
         nama = berkas.name.lower()
         if not nama.endswith(JENIS_BERKAS):
             raise forms.ValidationError(
-                _("Jenis berkas “%(nama)s” tidak didukung; gunakan .txt, .md, .docx, .xlsx atau .pdf.")
+                _(
+                    "Jenis berkas “%(nama)s” tidak didukung; gunakan .txt, .md, .docx, .xlsx, .pdf, "
+                    ".png atau .jpg."
+                )
                 % {"nama": berkas.name}
             )
         if berkas.size > BATAS_UKURAN:
@@ -137,7 +151,8 @@ def _hapus_lama() -> None:
 
 @login_required
 def pk_impor(request: HttpRequest) -> HttpResponse:
-    """Upload a PK document; an unreadable file is refused here with the line and the reason."""
+    """Upload a PK document; an unreadable file is refused here with the line and the reason. A scan is
+    stored at once and read by OCR in the background (`baca_latar`); the preview shows its progress."""
     _boleh_impor(request.user)
     form = ImporForm(request.POST or None, request.FILES or None)
     galat_baca: str | None = None
@@ -145,7 +160,7 @@ def pk_impor(request: HttpRequest) -> HttpResponse:
         berkas = form.cleaned_data["berkas"]
         isi = berkas.read()
         try:
-            pk_text.parse_bytes(isi, berkas.name)
+            unggahan = _terima(request.user, berkas.name, isi)
         except SourceError as err:
             baris = f" (baris {err.baris})" if err.baris else ""
             galat_baca = _("%(nama)s tidak dapat dibaca%(baris)s: %(pesan)s") % {
@@ -154,17 +169,61 @@ def pk_impor(request: HttpRequest) -> HttpResponse:
                 "pesan": err.pesan,
             }
         else:
-            _hapus_lama()
-            unggahan = UnggahanPK.objects.create(
-                pengguna=request.user,
-                nama_berkas=berkas.name[:255],
-                isi=isi,
-                sha256=hashlib.sha256(isi).hexdigest(),
-            )
             return redirect("agreements:pk_impor_pratinjau", unggahan_id=unggahan.pk)
     status = 400 if request.method == "POST" else 200
     return render(
         request, "agreements/impor_form.html", {"form": form, "galat_baca": galat_baca}, status=status
+    )
+
+
+def _terima(user, nama: str, isi: bytes) -> UnggahanPK:
+    """Store an upload: read and checked now, or (a scan) queued for OCR. SourceError when unusable."""
+    halaman = halaman_ocr(isi, nama)
+    if halaman > ocr.BATAS_HALAMAN:
+        raise SourceError(
+            _(
+                "berkas ini memuat %(n)s halaman pindaian tanpa lapisan teks; OCR dibatasi %(batas)s halaman "
+                "per berkas — unggah hanya halaman Perjanjian Kinerja"
+            )
+            % {"n": halaman, "batas": ocr.BATAS_HALAMAN}
+        )
+    if halaman and not ocr.tersedia():
+        raise SourceError(ocr.PESAN_TIDAK_ADA)
+    rows = None if halaman else read_bytes(isi, nama)
+    if rows is not None:
+        pk_text.parse_rows(rows)  # a file that holds no PK is refused here, with its reason
+    _hapus_lama()
+    unggahan = UnggahanPK.objects.create(
+        pengguna=user,
+        nama_berkas=nama[:255],
+        isi=isi,
+        sha256=hashlib.sha256(isi).hexdigest(),
+        baris=rows_ke_json(rows) if rows is not None else None,
+        status_baca=UnggahanPK.Baca.ANTRE if halaman else UnggahanPK.Baca.SELESAI,
+        halaman_ocr=halaman,
+    )
+    if halaman:
+        transaction.on_commit(lambda: baca_latar.mulai(unggahan))
+    return unggahan
+
+
+def _bacaan(unggahan: UnggahanPK) -> list[d.NaskahPK]:
+    """The PKs of an upload, parsed from the rows read when it came (an older upload: from its file)."""
+    if unggahan.baris is not None:
+        return pk_text.parse_rows(rows_dari_json(unggahan.baris))
+    return pk_text.parse_bytes(bytes(unggahan.isi), unggahan.nama_berkas)
+
+
+def _menunggu(request: HttpRequest, unggahan: UnggahanPK) -> HttpResponse:
+    """The page shown while a scan is read by OCR (it reloads itself), or why the reading failed."""
+    gagal = unggahan.status_baca == UnggahanPK.Baca.GAGAL or baca_latar.terhenti(unggahan)
+    pesan = unggahan.pesan_baca or _(
+        "pembacaan terhenti tanpa hasil (server mungkin dimulai ulang); unggah berkasnya sekali lagi"
+    )
+    return render(
+        request,
+        "agreements/impor_ocr.html",
+        {"unggahan": unggahan, "gagal": gagal, "pesan": pesan if gagal else ""},
     )
 
 
@@ -176,7 +235,12 @@ def pk_impor_pratinjau(request: HttpRequest, unggahan_id: int) -> HttpResponse:
         unggahan.delete()
         messages.info(request, _("Impor dibatalkan; tidak ada yang disimpan."))
         return redirect("agreements:pk_list")
-    data_pk = pk_text.parse_bytes(bytes(unggahan.isi), unggahan.nama_berkas)
+    if unggahan.status_baca != UnggahanPK.Baca.SELESAI:
+        return _menunggu(request, unggahan)
+    if request.headers.get("HX-Request"):
+        # The waiting page's poll: the reading is done, so the browser goes to the preview itself.
+        return HttpResponse(status=204, headers={"HX-Redirect": request.path})
+    data_pk = _bacaan(unggahan)
     galat_simpan: str | None = None
     if request.method == "POST":
         ditandatangani = bool(request.POST.get("ditandatangani"))
@@ -212,6 +276,7 @@ def pk_impor_pratinjau(request: HttpRequest, unggahan_id: int) -> HttpResponse:
         {
             "unggahan": unggahan,
             "pratinjau": pratinjau,
+            "dibaca_ocr": any(p.data.ocr for p in pratinjau),
             "boleh_simpan": all(p.galat_impor is None for p in pratinjau),
             "boleh_ttd": _boleh_langsung_ttd(request.user),
         },

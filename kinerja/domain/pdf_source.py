@@ -37,6 +37,7 @@ is read as far as it has text. Password-protected and damaged PDFs raise SourceE
 from __future__ import annotations
 
 import dataclasses
+import io
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
@@ -45,12 +46,13 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from kinerja.domain.source import Row, SourceError
+from kinerja.domain import ocr
+from kinerja.domain.source import Kemajuan, Row, SourceError, periksa_gambar
 from kinerja.domain.tanggal import POLA_NAMA_BULAN
 
-PESAN_PINDAIAN = (
-    "PDF ini hasil pindaian (tidak ada lapisan teks); jalankan OCR dahulu, misalnya dengan "
-    "ocrmypdf (ocrmypdf -l ind masukan.pdf keluaran.pdf), lalu impor hasilnya"
+PESAN_KOSONG = (
+    "PDF ini tidak memuat teks yang dapat dibaca: halamannya kosong, atau gambar pindaiannya tidak "
+    "terbaca oleh OCR (pindai ulang dengan 300 dpi, lurus dan terang)"
 )
 PESAN_TEKS_RUSAK = (
     "teks PDF ini tidak dapat dibaca (fontnya tidak memetakan huruf ke Unicode); jalankan OCR "
@@ -71,45 +73,143 @@ _GAP_IN_CHARS = 2.0  # a gap of this many average character widths separates two
 _X_TOLERANCE_RATIO = 0.15
 
 
-def read_pdf(path: str | Path) -> list[Row]:
-    """Rows of a .pdf file: text lines and ruled-table rows in reading order, page by page."""
+def read_pdf(path: str | Path, *, kemajuan: Kemajuan | None = None) -> list[Row]:
+    """Rows of a .pdf file: text lines and ruled-table rows in reading order, page by page.
+
+    Pages without a text layer are read by OCR (`kinerja.domain.ocr`) when Tesseract is installed;
+    their rows are marked `ocr`. `kemajuan(done, total)` is told after each page read by OCR.
+    """
     import pdfplumber
 
     p = Path(path)
     if not p.is_file():
         raise SourceError(f"berkas tidak ditemukan: {p}")
-    rows: list[Row] = []
     chars = unreadable = 0
     try:
         with pdfplumber.open(p) as pdf:
             if not pdf.pages:
                 raise SourceError("berkas PDF tidak berisi halaman")
-            tabel = -1
             pages: list[tuple[float, list[_Block]]] = []
+            scanned: list[int] = []
             for page in pdf.pages:
                 page_chars = page.chars
                 chars += len(page_chars)
                 unreadable += sum(1 for c in page_chars if c["text"].startswith("(cid:"))
+                if not page_chars:
+                    scanned.append(len(pages))
                 pages.append((float(page.height), _page_blocks(page) if page_chars else []))
                 page.close()
-            for number, blocks in enumerate(_without_running_lines(pages), start=1):
-                for block in blocks:
-                    if not block.is_line and not _continues(rows, block, number):
-                        tabel += 1
-                    table_id = None if block.is_line else tabel
-                    for cells in block.rows:
-                        posisi = block.posisi if len(block.posisi) == len(cells) else ()
-                        rows.append(
-                            Row(baris=len(rows) + 1, sel=cells, tabel=table_id, halaman=number, posisi=posisi)
-                        )
+            if unreadable > chars / 2 and chars:
+                raise SourceError(PESAN_TEKS_RUSAK)
+            if scanned and (chars == 0 or ocr.tersedia()):
+                _read_scanned(pdf, scanned, pages, kemajuan)
     except SourceError:
         raise
     except Exception as exc:
         raise SourceError(f"berkas PDF tidak dapat dibaca: {_why(exc)}") from None
-    if chars == 0:
-        raise SourceError(PESAN_PINDAIAN)
-    if unreadable > chars / 2:
-        raise SourceError(PESAN_TEKS_RUSAK)
+    rows = _rows(pages, {i + 1 for i in scanned})
+    if not rows:
+        raise SourceError(PESAN_KOSONG)
+    return rows
+
+
+def _read_scanned(
+    pdf: Any, scanned: list[int], pages: list[tuple[float, list[_Block]]], kemajuan: Kemajuan | None
+) -> None:
+    """Fill in the pages without a text layer by OCR (all of them, or a SourceError saying why not)."""
+    if len(scanned) > ocr.BATAS_HALAMAN:
+        raise SourceError(
+            f"PDF ini memuat {len(scanned)} halaman pindaian tanpa lapisan teks; OCR dibatasi "
+            f"{ocr.BATAS_HALAMAN} halaman per berkas — unggah hanya halaman Perjanjian Kinerja"
+        )
+    if not ocr.tersedia():
+        raise SourceError(ocr.PESAN_TIDAK_ADA)
+    for done, index in enumerate(scanned, start=1):
+        page = pdf.pages[index]
+        image = page.to_image(resolution=ocr.DPI).original
+        pages[index] = (
+            float(page.height),
+            _ocr_blocks(ocr.baca_gambar(image, dpi=ocr.DPI), float(page.width)),
+        )
+        page.close()
+        if kemajuan is not None:
+            kemajuan(done, len(scanned))
+
+
+def halaman_pindaian(path: str | Path) -> int:
+    """How many pages of the PDF have no text layer (pages OCR would read); 0 for a damaged file (its
+    reading says why)."""
+    import pypdfium2
+
+    try:
+        pdf = pypdfium2.PdfDocument(str(path))
+    except Exception:
+        return 0
+    try:
+        jumlah = 0
+        for index in range(len(pdf)):
+            page = pdf[index]
+            text = page.get_textpage()
+            jumlah += text.count_chars() == 0
+            text.close()
+            page.close()
+        return jumlah
+    finally:
+        pdf.close()
+
+
+def read_image(path: str | Path, *, kemajuan: Kemajuan | None = None) -> list[Row]:
+    """Rows of a photo or scan of one page (JPEG/PNG), read by OCR."""
+    from PIL import Image, ImageOps
+
+    ocr.pastikan_tersedia()
+    data = Path(path).read_bytes()
+    periksa_gambar(data)
+    with Image.open(io.BytesIO(data)) as opened:
+        image = ImageOps.exif_transpose(opened).convert("L")
+    # A photo has no stated size: take the page as A4 (595 points wide), brought to about 300 dpi (the
+    # resolution Tesseract reads best and the table finder's sizes are set for).
+    lebar = round(595 / 72 * ocr.DPI)
+    if abs(image.width - lebar) > lebar // 10:
+        image = image.resize(
+            (lebar, max(1, round(image.height * lebar / image.width))), Image.Resampling.LANCZOS
+        )
+    dpi = float(ocr.DPI)
+    halaman = ocr.baca_gambar(image, dpi=dpi)
+    if kemajuan is not None:
+        kemajuan(1, 1)
+    return _rows([(image.height * 72 / dpi, _ocr_blocks(halaman, 595.0))], {1})
+
+
+def _ocr_blocks(halaman: ocr.HalamanOCR, width: float) -> list[_Block]:
+    """A page read by OCR laid out as a text page is: its ruled tables, then its other words as lines."""
+    tables = [(t.kotak, _table_rows(t.sel)) for t in halaman.tabel]
+    blocks = [_Block(kotak[1], rows) for kotak, rows in tables if rows]
+    words = [k.sebagai_pdfplumber() for k in halaman.kata]
+    return _lay_out(blocks, [kotak for kotak, _ in tables], words, width)
+
+
+def _rows(pages: list[tuple[float, list[_Block]]], by_ocr: set[int]) -> list[Row]:
+    """The rows of the laid-out pages, running headers and footers out, tables numbered."""
+    rows: list[Row] = []
+    tabel = -1
+    for number, blocks in enumerate(_without_running_lines(pages), start=1):
+        for block in blocks:
+            if not block.is_line and not _continues(rows, block, number):
+                tabel += 1
+            table_id = None if block.is_line else tabel
+            for cells in block.rows:
+                posisi = block.posisi if len(block.posisi) == len(cells) else ()
+                rows.append(
+                    Row(
+                        baris=len(rows) + 1,
+                        sel=cells,
+                        tabel=table_id,
+                        halaman=number,
+                        posisi=posisi,
+                        ocr=number in by_ocr,
+                    )
+                )
     return rows
 
 
@@ -217,19 +317,28 @@ def _page_blocks(page: Any) -> list[_Block]:
         if rows:
             blocks.append(_Block(table.bbox[1], rows))
     text = page.filter(_outside(boxes)) if boxes else page
-    lines = _lines(text.extract_words(x_tolerance_ratio=_X_TOLERANCE_RATIO))
-    blocks.extend(_Block(line.top, [line.cells], line) for line in lines)
+    words = text.extract_words(x_tolerance_ratio=_X_TOLERANCE_RATIO)
+    return _lay_out(blocks, boxes, words, float(page.width))
+
+
+def _lay_out(
+    blocks: list[_Block], boxes: list[Bbox], words: list[dict[str, Any]], width: float
+) -> list[_Block]:
+    """The page's blocks: its tables (`blocks`, in `boxes`) and its other words laid out into lines,
+    top to bottom, wrapped lines joined into paragraphs. Words read by OCR come through here too."""
+    lines = _lines(words)
+    blocks = [*blocks, *(_Block(line.top, [line.cells], line) for line in lines)]
     blocks.sort(key=lambda b: b.top)
     edges = [(x0, x1) for x0, _, x1, _ in boxes] + [(line.x0, line.x1) for line in lines]
     if edges:
         left = min(x0 for x0, _ in edges)
         right = max(x1 for _, x1 in edges)
-        if right - left >= float(page.width) / 2:  # a page of short lines only: no paragraphs
+        if right - left >= width / 2:  # a page of short lines only: no paragraphs
             blocks = _join_wrapped(blocks, left, right)
     # A line that starts right of the page's middle (the right-hand signature block: a NIP or a
     # pangkat under the Pihak Pertama only) keeps an empty first cell so it stays in its column, as
     # the text reader does for a line pushed right.
-    middle = float(page.width) / 2
+    middle = width / 2
     for block in blocks:
         if block.line is not None and len(block.line.cells) == 1 and block.line.x0 >= middle:
             block.rows = [("", *block.line.cells)]

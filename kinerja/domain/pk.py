@@ -299,6 +299,8 @@ class NaskahPK:
         metadata=kolom(gettext_noop("keterangan alasan perubahan"), nama_kolom="alasan_perubahan_keterangan"),
     )
     catatan: tuple[Catatan, ...] = _daftar(gettext_noop("catatan impor"))
+    # Read by OCR from scanned pages (wholly or partly): every number wants checking against the paper.
+    ocr: bool = field(default=False, metadata=kolom(gettext_noop("dibaca dengan OCR"), "lain", banding=False))
     # Lines in the source file of the statement's place-and-date line and of the printed total row.
     baris_tanggal: int | None = field(default=None, metadata=kolom(_BARIS["label"], "lain", banding=False))
     baris_total: int | None = field(default=None, metadata=kolom(_BARIS["label"], "lain", banding=False))

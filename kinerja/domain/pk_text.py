@@ -41,7 +41,7 @@ from kinerja.domain.pk import (
     Tingkat,
     total_program,
 )
-from kinerja.domain.source import Row, SourceError, read_bytes, read_path, read_text
+from kinerja.domain.source import Kemajuan, Row, SourceError, read_bytes, read_path, read_text
 
 
 class ParseError(SourceError):
@@ -84,7 +84,7 @@ _PIHAK_PHRASE = re.compile(r"pihak\s+(pertama|kesatu|kedua)", re.I)
 _LABEL = re.compile(r"^(?:PIHAK\s+(?P<ke>PERTAMA|KESATU|KEDUA))\s*[,:.]?\s*$", re.I)
 _FIELD = re.compile(
     r"^(?P<f>N\s*a\s*m\s*a|J\s*a\s*b\s*a\s*t\s*a\s*n|N\s*I\s*P|P\s*a\s*n\s*g\s*k\s*a\s*t(?:\s*/\s*(?:Gol\.?|Golongan))?"
-    r"|Gol(?:ongan)?|Unit\s+Kerja|Instansi)\s*\.?\s*:\s*(?P<v>.*)$",
+    r"|Gol(?:ongan)?|Unit\s+Kerja|Instansi)\s*\.?\s*[:;“”\"]\s*(?P<v>.*)$",
     re.I,
 )
 _NIP_ROW = re.compile(r"^N\s*I\s*P\s*\.?\s*:?\s*(?P<v>[\d .\-]*)\s*$", re.I)
@@ -300,6 +300,27 @@ def _kolom_terdekat(row: Row, header: Row) -> list[int | None]:
         None if not c.strip() else kolom[min(range(len(tengah)), key=lambda i: abs(tengah[i] - t))]
         for c, t in zip(row.sel, _pusat(row), strict=True)
     ]
+
+
+_UANG_LONGGAR = re.compile(r"^(?:Rp\.?\s*)?\d[\d.\s]{3,}(?:,\d{1,2}|,-)?$")
+
+
+def _nama_dan_uang(row: Row) -> tuple[str, str, int] | None:
+    """(name, amount, where the name starts) of a fixed-width budget row "No | name … | Rp | amount |
+    Ket", whatever the spacing between the name's words; None without a name and an amount. The amount
+    may be misread ("2271.400.000,00"): it is then refused with a note, not taken into the name."""
+    isi = [(_norm(c), p) for c, p in zip(row.sel, row.posisi, strict=True) if c.strip()]
+    uang = [k for k, (c, _) in enumerate(isi) if _UANG_LONGGAR.match(c)]
+    if not uang:
+        return None
+    k = uang[-1]
+    angg = isi[k][0]
+    if k and re.fullmatch(r"Rp\.?", isi[k - 1][0]):
+        angg, k = f"{isi[k - 1][0]} {angg}", k - 1
+    nama = [(c, p) for c, p in isi[:k] if not re.fullmatch(r"\d{1,2}\.?|Rp\.?", c)]
+    if not nama:
+        return None
+    return " ".join(c for c, _ in nama), angg, nama[0][1]
 
 
 def _sambung(atas: str, bawah: str) -> str:
@@ -1353,12 +1374,27 @@ class _PKParser:
         ik = next((k for k, c in enumerate(keys) if c.startswith("kode")), None)
         ada_nomor = False
         awal_program = len(self.out.program)
+        lanjutan = -1
+        awal_nama = -99  # where a name read by `_kolom_program` starts (its wrapped lines start there too)
         j = i + 1
         while j < len(rows):
             row = rows[j]
             filled = [c for c in row.sel if c.strip()]
             if header.tabel is not None and row.tabel != header.tabel:
                 break
+            lebar_tetap = self._lebar_tetap(row, header)
+            if (
+                lebar_tetap
+                and lanjutan == j - 1
+                and self.out.program
+                and self._nama_berlanjut(row, awal_nama)
+            ):
+                last = self.out.program[-1]  # a name wrapped onto a line of its own, under its column
+                self.out.program[-1] = replace(last, nama=_norm(last.nama + " " + " ".join(filled)))
+                consumed.add(row.baris)
+                lanjutan = j
+                j += 1
+                continue
             if _ends_text_table(row, header):
                 if _is_total(row.teks) and self._total(row):
                     consumed.add(row.baris)
@@ -1396,6 +1432,10 @@ class _PKParser:
                     consumed.add(row.baris)
                     j += 1
                     continue
+            elif lebar_tetap and (dibagi := _nama_dan_uang(row)) is not None:
+                # Headings centred over left-aligned columns, words spaced unevenly (a scan read by
+                # OCR): the name is what lies between the number and the amount.
+                nama, angg, awal_nama = dibagi
             elif len(cells) == len(header.sel) or row.tabel is not None:
                 cells += [""] * (len(header.sel) - len(cells))
                 nama, angg = cells[ip], cells[ia]
@@ -1427,8 +1467,21 @@ class _PKParser:
                 continue
             self._add_program(row, nama, angg, di_bawah=nomor and ada_nomor and not bernomor)
             consumed.add(row.baris)
+            lanjutan = j  # the row a wrapped name's next line would follow
             j += 1
         return j
+
+    @staticmethod
+    def _nama_berlanjut(row: Row, awal_nama: int) -> bool:
+        """A fixed-width line that only goes on with the budget row's name above: it starts where the
+        name starts and holds no amount."""
+        awal = next(p for c, p in zip(row.sel, row.posisi, strict=True) if c.strip())
+        return abs(awal - awal_nama) <= 3 and _nama_dan_uang(row) is None
+
+    @staticmethod
+    def _lebar_tetap(row: Row, header: Row) -> bool:
+        """A fixed-width text row (cells with their columns) under a fixed-width header."""
+        return row.tabel is None and bool(header.posisi) and len(row.posisi) == len(row.sel) > 0
 
     def _total_salah_label(self, row: Row, nama: str, angg: str, awal: int) -> bool:
         """A total row whose label is misspelled ("JUMLHA", "TOTL"), or an unnamed row whose amount is the
@@ -1924,7 +1977,10 @@ def parse_rows(rows: Sequence[Row]) -> list[NaskahPK]:
                 "Perjanjian Kinerja",
                 doc.title.baris,
             )
-        results.append(_PKParser(doc).run())
+        naskah = _PKParser(doc).run()
+        if any(r.ocr for s in doc.sections for r in s.rows):
+            naskah = replace(naskah, ocr=True)
+        results.append(naskah)
     if results and dilewati:
         results[0] = replace(results[0], catatan=(*dilewati, *results[0].catatan))
     if not results:
@@ -1942,14 +1998,14 @@ def parse(text: str) -> list[NaskahPK]:
     return parse_rows(read_text(text))
 
 
-def parse_file(path: str) -> list[NaskahPK]:
-    """Every PK in a .txt/.md, .docx, .xlsx or .pdf file."""
-    return parse_rows(read_path(path))
+def parse_file(path: str, *, kemajuan: Kemajuan | None = None) -> list[NaskahPK]:
+    """Every PK in a .txt/.md, .docx, .xlsx, .pdf or .png/.jpg file (scanned pages read by OCR)."""
+    return parse_rows(read_path(path, kemajuan=kemajuan))
 
 
-def parse_bytes(data: bytes, name: str) -> list[NaskahPK]:
-    """Every PK in an uploaded file's content (the name tells .txt/.md/.docx/.xlsx/.pdf)."""
-    return parse_rows(read_bytes(data, name))
+def parse_bytes(data: bytes, name: str, *, kemajuan: Kemajuan | None = None) -> list[NaskahPK]:
+    """Every PK in an uploaded file's content (the name tells .txt/.md/.docx/.xlsx/.pdf/.png/.jpg)."""
+    return parse_rows(read_bytes(data, name, kemajuan=kemajuan))
 
 
 def tanggal_pk(pk: NaskahPK) -> tanggal.Tanggal | None:

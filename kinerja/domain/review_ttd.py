@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from kinerja.domain.nip import periksa_nip
+from kinerja.domain.predikat import jarak_edit
 from kinerja.domain.review_inti import PIHAK_LABEL, Draf, Konteks, Lokasi, aturan, teks
 from kinerja.domain.review_teks import kunci, kunci_nama, nama_sejalan
 
@@ -81,8 +82,8 @@ def nama_berbeda(k: Konteks) -> Iterator[Draf]:
     for ke in _PIHAK:
         ejaan = [(n, lok) for n, lok in _ejaan_nama(k, ke) if kunci_nama(n)]
         kunci_semua = list(dict.fromkeys(kunci_nama(n) for n, _ in ejaan))
-        if len(kunci_semua) < 2:
-            continue
+        if len(kunci_semua) < 2 or k.pk.ocr:
+            continue  # one spelling; or read by OCR, which misreads names under stamps (PK-TTD-009)
         if all(nama_sejalan(a, b) for a in kunci_semua for b in kunci_semua):
             continue  # only variants: PK-TTD-002
         kelompok = _kelompok(ejaan)
@@ -105,8 +106,8 @@ def nama_varian(k: Konteks) -> Iterator[Draf]:
     for ke in _PIHAK:
         ejaan = [(n, lok) for n, lok in _ejaan_nama(k, ke) if kunci_nama(n)]
         kunci_semua = list(dict.fromkeys(kunci_nama(n) for n, _ in ejaan))
-        if len(kunci_semua) < 2:
-            continue
+        if len(kunci_semua) < 2 or k.pk.ocr:
+            continue  # one spelling; or read by OCR, which misreads names under stamps (PK-TTD-009)
         if not all(nama_sejalan(a, b) for a in kunci_semua for b in kunci_semua):
             continue  # a real difference: PK-TTD-001
         semua = set().union(*(set(kk) for kk in kunci_semua))
@@ -168,8 +169,8 @@ def nip_berbeda(k: Konteks) -> Iterator[Draf]:
         for n, lok in nip:
             per_angka.setdefault(_angka(n), []).append(lok)
             tercetak.setdefault(_angka(n), n)
-        if len(per_angka) < 2:
-            continue
+        if len(per_angka) < 2 or _derau_ocr(k, list(per_angka)):
+            continue  # one NIP, or a slip of OCR (PK-TTD-009)
         daftar = [f"{tercetak[a]} ({_tempat(lok)})" for a, lok in per_angka.items()]
         angka = list(per_angka)
         keterangan = ""
@@ -202,7 +203,7 @@ def nip_tidak_sah(k: Konteks) -> Iterator[Draf]:
             tercetak.setdefault(_angka(n), n)
     for angka, lokasi in tempat.items():
         masalah = periksa_nip(tercetak[angka])
-        if not masalah:
+        if not masalah or _salah_baca_nip(k, angka, tempat):
             continue
         yield Draf(
             pesan=f"NIP {tercetak[angka]} ({_tempat(lokasi)}) tidak sah: " + "; ".join(masalah) + ".",
@@ -212,6 +213,52 @@ def nip_tidak_sah(k: Konteks) -> Iterator[Draf]:
                 "Salin NIP dari SK atau data kepegawaian: 18 angka = tanggal lahir (8), TMT CPNS tahun-bulan "
                 "(6), jenis kelamin 1/2 (1), nomor urut (3) (Perka BKN 22/2007)."
             ),
+        )
+
+
+# OCR misreads a digit here and there, and reads names badly where a stamp or a signature covers them
+# (a signed scan): on a PK read by OCR, differing names and NIPs that differ by at most this many
+# digits are one note (PK-TTD-009), not a galat each.
+_SLIP_OCR = 2
+
+
+def _derau_ocr(k: Konteks, ejaan: list[str]) -> bool:
+    """On a PK read by OCR: whether all the spellings are within `_SLIP_OCR` edits of one another."""
+    return bool(k.pk.ocr) and all(jarak_edit(a, b) <= _SLIP_OCR for a in ejaan for b in ejaan)
+
+
+def _salah_baca_nip(k: Konteks, angka: str, semua: dict[str, list[Lokasi]]) -> bool:
+    """On a PK read by OCR: an invalid NIP within `_SLIP_OCR` edits of a valid one printed elsewhere."""
+    return _derau_ocr(k, [angka]) and any(
+        lain != angka and not periksa_nip(lain) and jarak_edit(angka, lain) <= _SLIP_OCR for lain in semua
+    )
+
+
+@aturan("PK-TTD-009", "info", "Ejaan nama atau NIP berbeda pada PK hasil OCR")
+def slip_ocr(k: Konteks) -> Iterator[Draf]:
+    """On a PK read by OCR, the names of a party that differ, and its NIPs that differ by a digit or
+    two: most likely misread, so one note listing them all instead of PK-TTD-001/002/003 findings."""
+    if not k.pk.ocr:
+        return
+    bagian: list[str] = []
+    lokasi: list[Lokasi] = []
+    for ke in _PIHAK:
+        ejaan = [(n, lok) for n, lok in _ejaan_nama(k, ke) if kunci_nama(n)]
+        if len({kunci_nama(n) for n, _ in ejaan}) > 1:
+            bagian.append(f"nama {PIHAK_LABEL[ke]} {_daftar(_kelompok(ejaan))}")
+            lokasi += [lok for _, lok in ejaan]
+        nip = _nip_pihak(k, ke)
+        per_angka = {_angka(n): n for n, _ in nip}
+        if len(per_angka) > 1 and _derau_ocr(k, list(per_angka)):
+            bagian.append(f"NIP {PIHAK_LABEL[ke]} {' dan '.join(per_angka.values())}")
+            lokasi += [lok for _, lok in nip]
+    if bagian:
+        yield Draf(
+            pesan="Dibaca dengan OCR, tulisan berbeda antarbagian (kemungkinan salah baca): "
+            + "; ".join(bagian)
+            + ".",
+            lokasi=tuple(lokasi),
+            saran="Cocokkan dengan kertasnya dan perbaiki di penyunting PK bila memang salah baca.",
         )
 
 

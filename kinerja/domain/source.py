@@ -7,12 +7,14 @@ find it by. Plain text splits table rows on tabs, pipes, or runs of spaces; DOCX
 
 from __future__ import annotations
 
+import io
 import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 
 class SourceError(Exception):
@@ -39,6 +41,7 @@ class Row:
     halaman: int | None = None
     posisi: tuple[int, ...] = ()
     lembar: str | None = None  # the worksheet's name (XLSX): a sheet is a document of its own
+    ocr: bool = False  # read by OCR from a scanned page: every number wants checking against the paper
 
     @cached_property
     def teks(self) -> str:
@@ -112,22 +115,71 @@ def read_text(text: str) -> list[Row]:
     return rows
 
 
-def read_path(path: str | Path) -> list[Row]:
-    """Rows of a .txt/.md, .docx, .xlsx or .pdf file; raises SourceError with an Indonesian message."""
+JENIS_GAMBAR = (".png", ".jpg", ".jpeg")
+Kemajuan = Callable[[int, int], None]  # (pages read by OCR so far, pages to read by OCR)
+
+
+def read_path(path: str | Path, *, kemajuan: Kemajuan | None = None) -> list[Row]:
+    """Rows of a .txt/.md, .docx, .xlsx, .pdf or .png/.jpg file; raises SourceError with an Indonesian
+    message. Scanned pages are read by OCR, telling `kemajuan` after each page."""
     p = Path(path)
     if not p.exists():
         raise SourceError(f"berkas tidak ditemukan: {p}")
     if p.is_dir():
         raise SourceError(f"{p} adalah folder, bukan berkas")
-    return _read(p.read_bytes(), p.name, p)
+    return _read(p.read_bytes(), p.name, p, kemajuan)
 
 
-def read_bytes(data: bytes, name: str) -> list[Row]:
+def read_bytes(data: bytes, name: str, *, kemajuan: Kemajuan | None = None) -> list[Row]:
     """Rows of an uploaded file's content; `name` gives the kind (.txt/.md/.docx/.pdf) and messages."""
-    return _read(data, name, None)
+    return _read(data, name, None, kemajuan)
 
 
-def _read(data: bytes, name: str, path: Path | None) -> list[Row]:
+def jenis_gambar(data: bytes, name: str) -> bool:
+    """Whether the file is a photo or scan of a page (PNG or JPEG), by its name or its first bytes."""
+    return (
+        Path(name).suffix.lower() in JENIS_GAMBAR
+        or data[:8] == b"\x89PNG\r\n\x1a\n"
+        or data[:3] == b"\xff\xd8\xff"
+    )
+
+
+_NAMA_BUKAN_GAMBAR = {".pdf", ".docx", ".xlsx", ".txt", ".md"}
+
+
+def periksa_gambar(data: bytes) -> None:
+    """Refuse, before any OCR, what is not a readable PNG/JPEG image or is too large to read."""
+    from PIL import Image, UnidentifiedImageError
+
+    from kinerja.domain.ocr import PIKSEL_MAKS
+
+    try:
+        with Image.open(io.BytesIO(data)) as gambar:
+            lebar, tinggi = gambar.size
+            gambar.verify()
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
+        raise SourceError(f"gambar tidak dapat dibaca: {exc}") from None
+    if lebar * tinggi > PIKSEL_MAKS:
+        raise SourceError(
+            f"gambar terlalu besar ({lebar} × {tinggi} piksel); paling besar "
+            f"{PIKSEL_MAKS // 1_000_000} juta piksel"
+        )
+
+
+def halaman_ocr(data: bytes, name: str) -> int:
+    """How many pages of the file would be read by OCR: a photo is one, a PDF its pages without text.
+    A photo that cannot be read raises SourceError here, before any OCR."""
+    if jenis_gambar(data, name) and Path(name).suffix.lower() not in _NAMA_BUKAN_GAMBAR:
+        periksa_gambar(data)
+        return 1
+    if Path(name).suffix.lower() == ".pdf" or data[:5] == b"%PDF-":
+        from kinerja.domain import pdf_source
+
+        return _via_file(pdf_source.halaman_pindaian, data, ".pdf", None)
+    return 0
+
+
+def _read(data: bytes, name: str, path: Path | None, kemajuan: Kemajuan | None = None) -> list[Row]:
     if not data.strip():
         raise SourceError(f"berkas kosong: {name}")
     suffix = Path(name).suffix.lower()
@@ -142,14 +194,20 @@ def _read(data: bytes, name: str, path: Path | None) -> list[Row]:
     if suffix == ".pdf" or data[:5] == b"%PDF-":
         from kinerja.domain import pdf_source
 
-        return _via_file(pdf_source.read_pdf, data, ".pdf", path)
+        return _via_file(lambda p: pdf_source.read_pdf(p, kemajuan=kemajuan), data, ".pdf", path)
+    if jenis_gambar(data, name):
+        from kinerja.domain import pdf_source
+
+        return _via_file(lambda p: pdf_source.read_image(p, kemajuan=kemajuan), data, suffix or ".png", path)
     if suffix == ".doc":
         raise SourceError("format .doc (Word lama) tidak didukung; simpan ulang sebagai .docx atau .pdf")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         if b"\x00" in data[:4096]:
-            raise SourceError(f"{name} bukan berkas teks, DOCX, XLSX, atau PDF (berisi data biner)") from None
+            raise SourceError(
+                f"{name} bukan berkas teks, DOCX, XLSX, PDF, atau gambar PNG/JPEG (berisi data biner)"
+            ) from None
         text = data.decode("cp1252", errors="replace")
     return read_text(text)
 
@@ -162,3 +220,20 @@ def _via_file(reader: Callable[[Path], list[Row]], data: bytes, suffix: str, pat
         tmp.write(data)
         tmp.flush()
         return reader(Path(tmp.name))
+
+
+_KOLOM_ROW = ("baris", "sel", "tabel", "halaman", "posisi", "lembar", "ocr")
+
+
+def rows_ke_json(rows: list[Row]) -> list[list[Any]]:
+    """Rows as JSON-ready lists (an upload keeps what was read, so a scan is read by OCR only once)."""
+    return [[getattr(r, k) for k in _KOLOM_ROW] for r in rows]
+
+
+def rows_dari_json(data: list[list[Any]]) -> list[Row]:
+    """The rows `rows_ke_json` gave."""
+    out = []
+    for item in data:
+        nilai = dict(zip(_KOLOM_ROW, item, strict=True))
+        out.append(Row(**{**nilai, "sel": tuple(nilai["sel"]), "posisi": tuple(nilai["posisi"])}))
+    return out

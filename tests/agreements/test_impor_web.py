@@ -5,9 +5,11 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
+from kinerja.agreements import baca_latar, views_impor
 from kinerja.agreements.models import Indikator, PerjanjianKinerja, UnggahanPK
-from kinerja.domain import pk_text
+from kinerja.domain import ocr, pk_text
 
 SEED = Path(__file__).resolve().parents[2] / "kinerja" / "demo" / "pk-kecamatan-bajeng-2024.txt"
 URL = reverse("agreements:pk_impor")
@@ -132,7 +134,8 @@ def test_cancel_deletes_the_upload(client, operator_a):
     [
         (b"Daftar belanja\nGula 2 kg\n", "belanja.txt", "bukan dokumen Perjanjian Kinerja"),
         (b"", "kosong.txt", "kosong"),
-        (b"\x00\x01binary", "gambar.png", "tidak didukung"),
+        (b"\x00\x01binary", "gambar.gif", "tidak didukung"),
+        (b"\x00\x01binary", "gambar.png", "gambar tidak dapat dibaca"),
         (b"PK\x03\x04terpotong", "pk.xlsx", "bukan arsip XLSX yang sah"),
     ],
 )
@@ -164,3 +167,128 @@ def test_a_workbook_is_read_sheet_by_sheet_in_the_preview(client, operator_a):
     html = client.get(res["Location"]).content.decode()
     assert "HELLA HAERANI" in html and "RONY RODJANI" in html
     assert PerjanjianKinerja.objects.count() == 0
+
+
+# -- scans read by OCR in the background ---------------------------------------------------------------
+
+KORPUS = Path(__file__).resolve().parents[1] / "data" / "korpus"
+PINDAIAN = KORPUS / "10_jabar_disperkim_kabid_pertanahan_2017_scan.pdf"
+perlu_tesseract = pytest.mark.skipif(
+    not ocr.tersedia(),
+    reason="Tesseract dengan data bahasa Indonesia belum terpasang (make test memasangnya)",
+)
+
+
+def _unggah_pindaian(client):
+    return client.post(
+        URL,
+        {"berkas": SimpleUploadedFile(PINDAIAN.name, PINDAIAN.read_bytes(), content_type="application/pdf")},
+    )
+
+
+@perlu_tesseract
+@pytest.mark.django_db
+def test_a_scan_waits_for_ocr_then_shows_its_reading_with_the_warning(
+    client, operator_a, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The upload answers at once; OCR runs after the request (here: when the commit's callbacks run)."""
+    dimulai: list[int] = []
+    monkeypatch.setattr(baca_latar, "mulai", lambda unggahan: dimulai.append(unggahan.pk))
+    client.force_login(operator_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        res = _unggah_pindaian(client)
+    assert res.status_code == 302
+    [unggahan] = UnggahanPK.objects.all()
+    assert dimulai == [unggahan.pk]
+    assert (unggahan.status_baca, unggahan.halaman_ocr, unggahan.baris) == ("antre", 2, None)
+
+    menunggu = client.get(res["Location"])
+    html = menunggu.content.decode()
+    assert menunggu.status_code == 200
+    assert "Membaca pindaian" in html and "Menunggu giliran" in html
+    assert 'hx-trigger="every 2s"' in html
+
+    baca_latar.baca(unggahan.pk)  # what the background thread does
+    unggahan.refresh_from_db()
+    assert (unggahan.status_baca, unggahan.halaman_ocr_selesai) == ("selesai", 2)
+    poll = client.get(res["Location"], headers={"HX-Request": "true"})
+    assert poll.status_code == 204 and poll["HX-Redirect"] == res["Location"]
+
+    html = client.get(res["Location"]).content.decode()
+    assert "periksa setiap angka terhadap kertasnya" in html
+    assert "3 indikator" in html and "DEDE WAHYUDIN" in html
+    assert PerjanjianKinerja.objects.count() == 0  # nothing stored before it is accepted
+
+
+@perlu_tesseract
+@pytest.mark.django_db(transaction=True)
+def test_the_background_thread_reads_the_scan_while_the_server_answers(client, operator_a, monkeypatch):
+    threads = []
+    asli = baca_latar.mulai
+    monkeypatch.setattr(baca_latar, "mulai", lambda unggahan: threads.append(asli(unggahan)))
+    client.force_login(operator_a)
+    res = _unggah_pindaian(client)
+    assert res.status_code == 302
+    [thread] = threads
+    assert client.get(reverse("agreements:pk_list")).status_code == 200  # the server answers meanwhile
+    thread.join(timeout=120)
+    assert not thread.is_alive()
+    unggahan = UnggahanPK.objects.get()
+    assert unggahan.status_baca == "selesai", unggahan.pesan_baca
+    assert "periksa setiap angka" in client.get(res["Location"]).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_scan_without_tesseract_is_refused_with_what_to_install(client, operator_a, monkeypatch):
+    monkeypatch.setattr(ocr, "tersedia", lambda: False)
+    client.force_login(operator_a)
+    res = _unggah_pindaian(client)
+    assert res.status_code == 400
+    assert "tesseract-ocr-ind" in res.content.decode()
+    assert UnggahanPK.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_scan_over_the_page_limit_is_refused_before_ocr(client, operator_a, monkeypatch):
+    monkeypatch.setattr(views_impor, "halaman_ocr", lambda isi, nama: ocr.BATAS_HALAMAN + 5)
+    client.force_login(operator_a)
+    res = _unggah_pindaian(client)
+    assert res.status_code == 400
+    assert f"{ocr.BATAS_HALAMAN + 5} halaman pindaian" in res.content.decode()
+    assert UnggahanPK.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_reading_that_failed_or_died_says_so(client, operator_a):
+    client.force_login(operator_a)
+    gagal = UnggahanPK.objects.create(
+        pengguna=operator_a,
+        nama_berkas="pindaian.pdf",
+        isi=b"%PDF",
+        sha256="0" * 64,
+        status_baca="gagal",
+        pesan_baca="PDF ini tidak memuat teks yang dapat dibaca",
+    )
+    html = client.get(reverse("agreements:pk_impor_pratinjau", args=[gagal.pk])).content.decode()
+    assert "pindaian.pdf tidak dapat dibaca" in html and "tidak memuat teks" in html
+    assert "hx-trigger" not in html  # no more polling
+
+    mati = UnggahanPK.objects.create(
+        pengguna=operator_a, nama_berkas="lama.pdf", isi=b"%PDF", sha256="0" * 64, status_baca="berjalan"
+    )
+    UnggahanPK.objects.filter(pk=mati.pk).update(diperbarui_pada=timezone.now() - baca_latar.BATAS_DIAM * 2)
+    html = client.get(reverse("agreements:pk_impor_pratinjau", args=[mati.pk])).content.decode()
+    assert "pembacaan terhenti" in html
+
+    res = client.post(reverse("agreements:pk_impor_pratinjau", args=[mati.pk]), {"batal": "1"})
+    assert res.status_code == 302 and not UnggahanPK.objects.filter(pk=mati.pk).exists()
+
+
+@pytest.mark.django_db
+def test_the_preview_parses_the_rows_kept_at_upload_not_the_file_again(client, operator_a, monkeypatch):
+    client.force_login(operator_a)
+    res = _upload(client, SEED.read_bytes())
+    monkeypatch.setattr(
+        pk_text, "parse_bytes", lambda *a, **k: (_ for _ in ()).throw(AssertionError("dibaca ulang"))
+    )
+    assert client.get(res["Location"]).status_code == 200

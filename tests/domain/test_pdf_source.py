@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import typst
 
+from kinerja.domain import ocr
 from kinerja.domain.docx_source import read_docx
 from kinerja.domain.pdf_source import read_pdf
 from kinerja.domain.source import Row, SourceError, read_path
@@ -253,12 +254,23 @@ def _png(width: int, height: int) -> bytes:
     )
 
 
-def test_scanned_pdf_asks_for_ocr(tmp_path: Path) -> None:
+def test_scanned_pdf_without_tesseract_says_what_to_install(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(ocr, "tersedia", lambda: False)
     (tmp_path / "pindaian.png").write_bytes(_png(60, 80))
     source = (
         '#set page(margin: 0pt)\n#image("pindaian.png", width: 100%)\n#pagebreak()\n#image("pindaian.png")\n'
     )
-    with pytest.raises(SourceError, match=r"pindaian.*OCR.*ocrmypdf"):
+    with pytest.raises(SourceError, match=r"pindaian.*OCR.*tesseract-ocr tesseract-ocr-ind"):
+        read_pdf(_compile(tmp_path, source))
+
+
+def test_scanned_pdf_over_the_page_limit_is_refused_before_ocr(tmp_path: Path) -> None:
+    (tmp_path / "pindaian.png").write_bytes(_png(60, 80))
+    halaman = '#image("pindaian.png", width: 100%)\n'
+    source = "#set page(margin: 0pt)\n" + "#pagebreak()\n".join([halaman] * (ocr.BATAS_HALAMAN + 1))
+    with pytest.raises(
+        SourceError, match=rf"{ocr.BATAS_HALAMAN + 1} halaman pindaian.*dibatasi {ocr.BATAS_HALAMAN}"
+    ):
         read_pdf(_compile(tmp_path, source))
 
 

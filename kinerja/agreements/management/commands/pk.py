@@ -33,8 +33,12 @@ def _fail(stderr, berkas: str, err: Exception) -> None:
 
 def read_pks(path: str, stderr) -> list[NaskahPK]:
     """Parse every PK in a file, exiting 2 with a message when the file is unusable."""
+
+    def kemajuan(selesai: int, jumlah: int) -> None:
+        stderr.write(_("OCR: halaman %(n)s dari %(jumlah)s terbaca") % {"n": selesai, "jumlah": jumlah})
+
     try:
-        return pk_text.parse_file(path)
+        return pk_text.parse_file(path, kemajuan=kemajuan)
     except SourceError as err:
         _fail(stderr, Path(path).name, err)
     except (OSError, UnicodeError, ValueError) as err:  # unreadable file, odd encodings
