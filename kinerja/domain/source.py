@@ -14,7 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 class SourceError(Exception):
@@ -212,7 +214,7 @@ def _read(data: bytes, name: str, path: Path | None, kemajuan: Kemajuan | None =
     return read_text(text)
 
 
-def _via_file(reader: Callable[[Path], list[Row]], data: bytes, suffix: str, path: Path | None) -> list[Row]:
+def _via_file(reader: Callable[[Path], T], data: bytes, suffix: str, path: Path | None) -> T:
     """Run a reader that needs a file on the given path, or on a temporary copy of the bytes."""
     if path is not None:
         return reader(path)
