@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any, Literal, cast
 
 from kinerja.domain import numbers, predikat, sel_per_baris, tanggal
 from kinerja.domain.nip import normalise_nip
@@ -718,7 +718,94 @@ def _stream_items(rows: Sequence[Row], skip: set[int]) -> list[list[_Item]]:
 # ---------------------------------------------------------------------------------------------------
 
 
-_SasaranDraf = tuple[Tingkat, str, list[Indikator], int]  # (tingkat, uraian, indikator, baris)
+@dataclass
+class _SasaranDraf:
+    """A sasaran being read: its level, its text (growing while a wrapped cell goes on), its indikator."""
+
+    tingkat: Tingkat
+    uraian: str
+    indikator: list[Indikator]
+    baris: int
+
+
+@dataclass
+class _TabelDraf:
+    """A tabel kinerja being read: its header (a guided one once `dipandu`), which column holds what,
+    the level of its sasaran, the sasaran the next rows belong to, and the real tables it spans."""
+
+    header: Row
+    cols: dict[str, int]
+    tingkat: Tingkat
+    current: _SasaranDraf | None
+    tables: set[int | None]
+    dipandu: bool = False  # the header's columns taken from the first full data row (`_kepala_tepat`)
+
+
+@dataclass
+class _SelData:
+    """A data row of the tabel kinerja by column (a handler may take a part as its own and clear it)."""
+
+    values: dict[str, Any]
+    sas: str
+    ind: str
+    tgt: str
+    satuan: str
+    tanpa_nomor: bool  # a guided table's row without a number: it goes on with the row above
+
+
+@dataclass
+class _PenjelasanDraf:
+    """A Penjelasan Kinerja block being read: the part it is in, the texts gathered so far, the table
+    under its last header, and one entry per indikator (merged by name across the tables)."""
+
+    part: str = "awal"  # awal | uraian | dasar | indikator | target
+    uraian: list[str] = field(default_factory=list)
+    dasar: list[str] = field(default_factory=list)
+    dasar_baris: list[int] = field(default_factory=list)  # the line each citation starts on
+    jumlah: str | None = None
+    entries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+    leftovers: list[Row] = field(default_factory=list)
+    table_kind: str | None = None  # relevansi | target | baseline
+    header: Row | None = None
+
+    def entry(self, name: str, baris: int) -> dict[str, Any]:
+        """The entry of an indikator: an existing one when the name is the same (or one starts the other)."""
+        k = _key(name)
+        for existing in self.order:
+            if existing == k or (len(k) > 6 and (existing.startswith(k) or k.startswith(existing))):
+                return self.entries[existing]
+        self.entries[k] = {"indikator": _norm(name), "baris": baris}
+        self.order.append(k)
+        return self.entries[k]
+
+
+# A row read / an empty row passed over / the table ended before the row / ended with the row (its total)
+_Langkah = Literal["lanjut", "lewati", "henti", "habis"]
+
+
+@dataclass
+class _PihakDraf:
+    """The parties' identities being read on the statement: the group open now and the closed ones."""
+
+    group: dict[str, str | None] = field(default_factory=dict)
+    groups: list[dict[str, str | None]] = field(default_factory=list)
+
+
+@dataclass
+class _AnggaranDraf:
+    """A budget table being read: its header and the columns of name, amount and code, and what the
+    rows so far tell about the next one."""
+
+    header: Row
+    ip: int  # the program / kegiatan column
+    ia: int  # the anggaran column
+    ik: int | None  # the kode column
+    awal_program: int  # the first program of this table in the PK's list
+    pertama: int  # the first row under the header
+    ada_nomor: bool = False  # some row had a number in a column of its own
+    lanjutan: int = -1  # the last row that was a program or went on with its name
+    awal_nama: int = -99  # where a name read by `_nama_dan_uang` starts (its wrapped lines start there)
 
 
 @dataclass
@@ -799,7 +886,8 @@ class _PKParser:
             baris_total=out.total_baris,
             tanda_tangan=tuple(out.ttd),
             sasaran=tuple(
-                Sasaran(tingkat=t, uraian=u, indikator=tuple(ind), baris=b) for t, u, ind, b in out.sasaran
+                Sasaran(tingkat=d.tingkat, uraian=d.uraian, indikator=tuple(d.indikator), baris=d.baris)
+                for d in out.sasaran
             ),
             program=tuple(out.program),
             total_anggaran=(
@@ -910,48 +998,21 @@ class _PKParser:
 
     # -- pernyataan ----------------------------------------------------------------------------------
     def _pernyataan(self, sec: _Section) -> None:
+        """The statement: the parties' identities ("Nama : …" groups, each closed by "selanjutnya disebut
+        PIHAK …"), the reason of a perubahan, and the place, date and signatures under it."""
         out = self.out
-        group: dict[str, str | None] = {}
-        groups: list[dict[str, str | None]] = []
+        p = _PihakDraf()
         consumed: set[int] = set()
         for row in sec.rows:
-            text = row.teks
-            m = _FIELD.match(text)
-            if m:
-                f = _key(m.group("f"))
-                v = _norm(m.group("v")) or None
-                if f == "nama":
-                    if group.get("nama"):
-                        groups.append(group)
-                    group = {"nama": v, "_baris": str(row.baris)}
-                elif f == "jabatan":
-                    group["jabatan"] = v
-                elif f == "nip":
-                    if not group.get("nama"):
-                        continue  # a signature block's NIP line, read with the block
-                    group["nip"] = normalise_nip(v or "") or v
-                elif f.startswith("pangkat") or f.startswith("gol"):
-                    group["pangkat"] = v
+            if self._identitas(p, row) or self._sebutan(p, row):
                 consumed.add(row.baris)
-                continue
-            m2 = _PIHAK_PHRASE.findall(text)
-            if re.search(r"bertanda\s*tangan\s+di\s*bawah", text, re.I) and len(text) < 80:
-                consumed.add(row.baris)
-                continue
-            if m2 and re.search(r"disebut|sebagai|selaku", text, re.I) and group.get("nama"):
-                after = re.split(r"disebut", text, flags=re.I)
-                phrase = _PIHAK_PHRASE.findall(after[-1]) if len(after) > 1 else m2
-                ke = (phrase[-1] if phrase else m2[-1]).lower()
-                group["_ke"] = "kedua" if ke == "kedua" else "pertama"
-                groups.append(group)
-                group = {}
-                consumed.add(row.baris)
-                continue
-            if re.search(r"perubahan", text, re.I) and re.search(r"alasan|karena|disebabkan", text, re.I):
-                out.alasan = _norm(text)
-        if group.get("nama"):
-            groups.append(group)
-        for i, g in enumerate(groups):
+            elif re.search(r"perubahan", row.teks, re.I) and re.search(
+                r"alasan|karena|disebabkan", row.teks, re.I
+            ):
+                out.alasan = _norm(row.teks)
+        if p.group.get("nama"):
+            p.groups.append(p.group)
+        for i, g in enumerate(p.groups):
             ke = g.pop("_ke", None) or ("pertama" if i == 0 else "kedua")
             baris = g.pop("_baris", None)
             if ke in out.pihak:
@@ -960,18 +1021,54 @@ class _PKParser:
             if baris is not None:
                 out.pihak_baris[ke] = int(baris)
         # heading lines, prose and signature blocks
-        rest = [r for r in sec.rows if r.baris not in consumed]
-        sig_rows = []
-        for row in rest:
-            if self._heading_info(row):
-                continue
-            if _is_prose(row.teks):
-                continue
-            sig_rows.append(row)
+        sig_rows = [
+            r
+            for r in sec.rows
+            if r.baris not in consumed and not self._heading_info(r) and not _is_prose(r.teks)
+        ]
         tempat, tgl = self._signatures(sig_rows, "pernyataan")
         if tempat and out.tempat is None:
             out.tempat, out.tanggal = tempat, tgl
             out.tanggal_baris = next((r.baris for r in sig_rows if _DATE_LINE.match(_norm(r.teks))), None)
+
+    @staticmethod
+    def _identitas(p: _PihakDraf, row: Row) -> bool:
+        """A "Nama / Jabatan / NIP / Pangkat : …" line of a party's identity (a new "Nama" starts one)."""
+        m = _FIELD.match(row.teks)
+        if not m:
+            return False
+        f = _key(m.group("f"))
+        v = _norm(m.group("v")) or None
+        if f == "nama":
+            if p.group.get("nama"):
+                p.groups.append(p.group)
+            p.group = {"nama": v, "_baris": str(row.baris)}
+        elif f == "jabatan":
+            p.group["jabatan"] = v
+        elif f == "nip":
+            if not p.group.get("nama"):
+                return False  # a signature block's NIP line, read with the block
+            p.group["nip"] = normalise_nip(v or "") or v
+        elif f.startswith("pangkat") or f.startswith("gol"):
+            p.group["pangkat"] = v
+        return True
+
+    @staticmethod
+    def _sebutan(p: _PihakDraf, row: Row) -> bool:
+        """ "yang bertanda tangan di bawah ini", or "selanjutnya disebut PIHAK PERTAMA" closing a party."""
+        text = row.teks
+        if re.search(r"bertanda\s*tangan\s+di\s*bawah", text, re.I) and len(text) < 80:
+            return True
+        m2 = _PIHAK_PHRASE.findall(text)
+        if not (m2 and re.search(r"disebut|sebagai|selaku", text, re.I) and p.group.get("nama")):
+            return False
+        after = re.split(r"disebut", text, flags=re.I)
+        phrase = _PIHAK_PHRASE.findall(after[-1]) if len(after) > 1 else m2
+        ke = (phrase[-1] if phrase else m2[-1]).lower()
+        p.group["_ke"] = "kedua" if ke == "kedua" else "pertama"
+        p.groups.append(p.group)
+        p.group = {}
+        return True
 
     def _signatures(self, rows: Sequence[Row], bagian: str) -> tuple[str | None, str | None]:
         out = self.out
@@ -1101,171 +1198,212 @@ class _PKParser:
         self._signatures(rest, "lampiran_1")
 
     def _tabel_kinerja(self, rows: Sequence[Row], i: int, consumed: set[int]) -> int:
-        header = rows[i]
-        cols = self._columns(header)
-        consumed.add(header.baris)
-        # A table continued after a page break carries on the level and the sasaran of the one before.
-        tingkat: Tingkat = self._tingkat or "strategis"
-        if "sasaran" in cols and re.search(r"program", header.sel[cols["sasaran"]], re.I):
-            tingkat = "program"
-        elif "sasaran" in cols and re.search(r"kegiatan", header.sel[cols["sasaran"]], re.I):
-            tingkat = "kegiatan"
-        elif "sasaran" in cols and re.search(r"strategis", header.sel[cols["sasaran"]], re.I):
-            tingkat = "strategis"
-        self._tingkat = tingkat
-        current = self.out.sasaran[-1] if self.out.sasaran and self.out.sasaran[-1][0] == tingkat else None
+        """Read the tabel kinerja whose header is rows[i], row by row; the index of the row after it."""
+        t = self._mulai_tabel(rows[i])
+        consumed.add(rows[i].baris)
         awal = len(self.out.sasaran)
-        tables = {header.tabel}
-        dipandu = False  # the header's columns taken from the first full data row (`_kepala_tepat`)
         j = i + 1
         while j < len(rows):
-            row = rows[j]
-            cells = [c.strip() for c in row.sel]
-            filled = [c for c in cells if c]
-            if row.tabel not in tables:
-                if (
-                    row.tabel is not None
-                    and _is_kinerja_header(row)
-                    and _core(self._columns(row)) == _core(cols)
-                ):
-                    tables.add(row.tabel)  # the header repeated on a new page
-                else:
-                    break
-            if not filled:
-                j += 1
-                continue
-            text = row.teks
-            if _is_kinerja_header(row):  # repeated header on a new page
-                consumed.add(row.baris)
-                j += 1
-                continue
-            if len(filled) >= 2 and all(_PERIOD_WORDS.match(c) for c in filled) and not header.posisi:
-                for k, c in enumerate(cells):  # a second header row: "Tw 1 | Tw 2 | Tw 3 | Tw 4"
-                    if c:
-                        cols[_PERIODE + c] = k
-                consumed.add(row.baris)
-                j += 1
-                continue
-            if all(re.fullmatch(r"\(?\d{1,2}\)?", c) for c in filled) and len(filled) >= 2:
-                consumed.add(row.baris)  # row of column numbers (1) (2) (3) (4)
-                j += 1
-                continue
-            m = _SECTION_ROW.match(_norm(filled[0])) if len(filled) == 1 else None
-            if m:
-                tingkat = self._tingkat = _tingkat(m.group("lvl"))
-                if "sub" in m.group("lvl").lower():
-                    self.out.note(row.baris, "Sasaran Sub Kegiatan dibaca sebagai tingkat kegiatan")
-                current = None
-                consumed.add(row.baris)
-                j += 1
-                continue
-            if _ends_text_table(row, header):
-                break  # a plain line ends a text table
-            if self._is_program_header(row) or _is_total(text):
+            langkah = self._baris_tabel(t, rows[j])
+            if langkah == "henti":
                 break
-            tepat = _kepala_tepat(row, header) if not dipandu else None
-            if tepat is not None:
-                header, dipandu = tepat, True
-            elif dipandu and row.posisi and not _dalam_kolom(row, header):
-                break  # under a guided fixed-width table, a line off its columns ends it (a page footer)
-            values = self._cells(row, cols, header)
-            sas = _norm(values.get("sasaran", ""))
-            ind = values.get("indikator", "")
-            tgt = values.get("target", "")
-            sat_raw = values.get("satuan", "")
-            tanpa_nomor = dipandu and "no" in cols and not _norm(values.get("no", ""))
-            if tanpa_nomor and current is not None and current[2] and _norm(tgt).startswith("("):
-                # a target wrapped onto this line ("100 %" / "(Hijau)"), with its indikator's tail
-                last = current[2][-1]
-                teks = _norm(last.target.teks + " " + tgt)
-                current[2][-1] = replace(
-                    last,
-                    uraian=_sambung(last.uraian, _norm(ind)),
-                    target=replace(parse_target(teks), teks=teks),
-                )
-                if sas:
-                    current = self._sasaran_berlanjut(current, sas)
-                consumed.add(row.baris)
-                j += 1
-                continue
-            if tanpa_nomor and sas and current is not None:
-                # no number in the NO column: the sasaran cell continues the sasaran above
-                current = self._sasaran_berlanjut(current, sas)
-                sas = ""
-                if not ind.strip() and not tgt.strip():
-                    consumed.add(row.baris)
-                    j += 1
-                    continue
-            if not ind.strip() and not tgt.strip():
-                if sas:
-                    if current is not None and sas[:1].islower():
-                        current = self._sasaran_berlanjut(current, sas)
-                    else:
-                        current = (tingkat, sas, [], row.baris)
-                        self.out.sasaran.append(current)
-                    consumed.add(row.baris)
-                else:
-                    self.out.note(row.baris, f"baris tabel kinerja tanpa indikator dan target: “{text}”")
-                    consumed.add(row.baris)
-                j += 1
-                continue
-            positional = bool(header.posisi and row.posisi and _aligned(row, header))
-            wraps = positional or ind.strip()[:1].islower()
-            if not tgt.strip() and current is not None and current[2] and wraps:
-                # the cells of the row above continue on this line (fixed-width text wraps cells)
-                last = current[2][-1]
-                current[2][-1] = replace(last, uraian=_sambung(last.uraian, _norm(ind)))
-                if sas:
-                    current = self._sasaran_berlanjut(current, sas)
-                consumed.add(row.baris)
-                j += 1
-                continue
-            if sas and current is not None and sas[:1].islower() and current[0] == tingkat:
-                current = self._sasaran_berlanjut(current, sas)
-                sas = ""
-            if sas and (current is None or _norm(sas) != current[1] or current[0] != tingkat):
-                current = (tingkat, sas, [], row.baris)
-                self.out.sasaran.append(current)
-            elif current is None:
-                current = (tingkat, "", [], row.baris)
-                self.out.sasaran.append(current)
-                self.out.note(row.baris, f"indikator tanpa sasaran: “{_norm(ind)}”")
-            targets = _target_parts(tgt)
-            parts = _indicator_parts(ind, len(targets)) if len(targets) > 1 else None
-            units = [u.strip() for u in sat_raw.split("\n") if u.strip()]
-            if parts is None:
-                parts, targets = [ind], [tgt]
-            if len(units) != len(parts):
-                units = [_norm(sat_raw)] * len(parts)
-            for p, t, unit in zip(parts, targets, units, strict=True):
-                t_text = _norm(t)
-                target = parse_target(t_text)
-                if unit:
-                    target = replace(target, satuan=_satuan(unit))
-                if not t_text:
-                    self.out.note(row.baris, f"indikator tanpa target: “{_norm(p)}”")
-                current[2].append(
-                    Indikator(uraian=_norm(_MARKER.sub("", p, count=1)), target=target, baris=row.baris)
-                )
-            periods = tuple(
-                (name[len(_PERIODE) :], _norm(v)) for name, v in values.items() if name.startswith(_PERIODE)
-            )
-            if any(v for _p, v in periods) and len(parts) == 1:
-                self.out.rencana.append(
-                    RencanaAksi(indikator=current[2][-1].uraian, target_periode=periods, baris=row.baris)
-                )
-            for extra in values.get("_lain", []):
-                self.out.note(row.baris, f"kolom lain di tabel kinerja tidak dibaca: “{extra}”")
-            consumed.add(row.baris)
+            if langkah == "lanjut":
+                consumed.add(rows[j].baris)
             j += 1
         self._judul_kelompok(awal)
         return j
 
-    def _sasaran_berlanjut(self, current: _SasaranDraf, sas: str) -> _SasaranDraf:
+    def _mulai_tabel(self, header: Row) -> _TabelDraf:
+        """The draft of a table under this header. A table continued after a page break carries on the
+        level and the sasaran of the one before; a header naming the level ("Sasaran Program") sets it."""
+        cols = self._columns(header)
+        tingkat: Tingkat = self._tingkat or "strategis"
+        judul = header.sel[cols["sasaran"]] if "sasaran" in cols else ""
+        for kata in ("program", "kegiatan", "strategis"):
+            if re.search(kata, judul, re.I):
+                tingkat = kata
+                break
+        self._tingkat = tingkat
+        akhir = self.out.sasaran[-1] if self.out.sasaran else None
+        current = akhir if akhir is not None and akhir.tingkat == tingkat else None
+        return _TabelDraf(header=header, cols=cols, tingkat=tingkat, current=current, tables={header.tabel})
+
+    def _baris_tabel(self, t: _TabelDraf, row: Row) -> _Langkah:
+        """One row under the header: a row of the table's furniture, its end, or a data row."""
+        if row.tabel not in t.tables:
+            if not (
+                row.tabel is not None
+                and _is_kinerja_header(row)
+                and _core(self._columns(row)) == _core(t.cols)
+            ):
+                return "henti"
+            t.tables.add(row.tabel)  # the header repeated on a new page
+        cells = [c.strip() for c in row.sel]
+        filled = [c for c in cells if c]
+        if not filled:
+            return "lewati"
+        for penangan in (self._kepala_ulang, self._kepala_periode, self._nomor_kolom, self._judul_tingkat):
+            if penangan(t, row, cells, filled):
+                return "lanjut"
+        if _ends_text_table(row, t.header) or self._is_program_header(row) or _is_total(row.teks):
+            return "henti"  # a plain line ends a text table; so do the budget table and its total
+        tepat = _kepala_tepat(row, t.header) if not t.dipandu else None
+        if tepat is not None:
+            t.header, t.dipandu = tepat, True
+        elif t.dipandu and row.posisi and not _dalam_kolom(row, t.header):
+            return "henti"  # under a guided fixed-width table, a line off its columns ends it (a page footer)
+        self._baris_data(t, row)
+        return "lanjut"
+
+    # The table's furniture: each returns True when the row was its own.
+    def _kepala_ulang(self, t: _TabelDraf, row: Row, cells: list[str], filled: list[str]) -> bool:
+        return _is_kinerja_header(row)  # the header repeated on a new page
+
+    def _kepala_periode(self, t: _TabelDraf, row: Row, cells: list[str], filled: list[str]) -> bool:
+        """A second header row: "Tw 1 | Tw 2 | Tw 3 | Tw 4" (quarterly targets beside the annual one)."""
+        if len(filled) < 2 or not all(_PERIOD_WORDS.match(c) for c in filled) or t.header.posisi:
+            return False
+        for k, c in enumerate(cells):
+            if c:
+                t.cols[_PERIODE + c] = k
+        return True
+
+    def _nomor_kolom(self, t: _TabelDraf, row: Row, cells: list[str], filled: list[str]) -> bool:
+        """The row of column numbers: (1) (2) (3) (4)."""
+        return len(filled) >= 2 and all(re.fullmatch(r"\(?\d{1,2}\)?", c) for c in filled)
+
+    def _judul_tingkat(self, t: _TabelDraf, row: Row, cells: list[str], filled: list[str]) -> bool:
+        """A row "Sasaran Program :" inside the table: the sasaran below are of that level."""
+        m = _SECTION_ROW.match(_norm(filled[0])) if len(filled) == 1 else None
+        if not m:
+            return False
+        t.tingkat = self._tingkat = _tingkat(m.group("lvl"))
+        if "sub" in m.group("lvl").lower():
+            self.out.note(row.baris, "Sasaran Sub Kegiatan dibaca sebagai tingkat kegiatan")
+        t.current = None
+        return True
+
+    def _baris_data(self, t: _TabelDraf, row: Row) -> None:
+        """A row with sasaran, indikator or target: a wrapped line of the row above, a sasaran of its own,
+        or an indikator (the first handler that takes it)."""
+        values = self._cells(row, t.cols, t.header)
+        d = _SelData(
+            values=values,
+            sas=_norm(values.get("sasaran", "")),
+            ind=values.get("indikator", ""),
+            tgt=values.get("target", ""),
+            satuan=values.get("satuan", ""),
+            tanpa_nomor=t.dipandu and "no" in t.cols and not _norm(values.get("no", "")),
+        )
+        for penangan in (
+            self._target_terbungkus,
+            self._sasaran_tanpa_nomor,
+            self._hanya_sasaran,
+            self._sel_terbungkus,
+        ):
+            if penangan(t, row, d):
+                return
+        self._baris_indikator(t, row, d)
+
+    def _target_terbungkus(self, t: _TabelDraf, row: Row, d: _SelData) -> bool:
+        """A target wrapped onto this line ("100 %" / "(Hijau)"), with its indikator's tail."""
+        if not (
+            d.tanpa_nomor and t.current is not None and t.current.indikator and _norm(d.tgt).startswith("(")
+        ):
+            return False
+        last = t.current.indikator[-1]
+        teks = _norm(last.target.teks + " " + d.tgt)
+        t.current.indikator[-1] = replace(
+            last, uraian=_sambung(last.uraian, _norm(d.ind)), target=replace(parse_target(teks), teks=teks)
+        )
+        if d.sas:
+            self._sasaran_berlanjut(t.current, d.sas)
+        return True
+
+    def _sasaran_tanpa_nomor(self, t: _TabelDraf, row: Row, d: _SelData) -> bool:
+        """No number in the NO column: the sasaran cell continues the sasaran above (the row is done
+        when it holds nothing else)."""
+        if not (d.tanpa_nomor and d.sas and t.current is not None):
+            return False
+        self._sasaran_berlanjut(t.current, d.sas)
+        d.sas = ""
+        return not d.ind.strip() and not d.tgt.strip()
+
+    def _hanya_sasaran(self, t: _TabelDraf, row: Row, d: _SelData) -> bool:
+        """A row without indikator and target: a new sasaran (or the tail of one), else a note."""
+        if d.ind.strip() or d.tgt.strip():
+            return False
+        if not d.sas:
+            self.out.note(row.baris, f"baris tabel kinerja tanpa indikator dan target: “{row.teks}”")
+        elif t.current is not None and d.sas[:1].islower():
+            self._sasaran_berlanjut(t.current, d.sas)
+        else:
+            t.current = _SasaranDraf(t.tingkat, d.sas, [], row.baris)
+            self.out.sasaran.append(t.current)
+        return True
+
+    def _sel_terbungkus(self, t: _TabelDraf, row: Row, d: _SelData) -> bool:
+        """The cells of the row above go on on this line (fixed-width text wraps its cells)."""
+        positional = bool(t.header.posisi and row.posisi and _aligned(row, t.header))
+        wraps = positional or d.ind.strip()[:1].islower()
+        if d.tgt.strip() or t.current is None or not t.current.indikator or not wraps:
+            return False
+        last = t.current.indikator[-1]
+        t.current.indikator[-1] = replace(last, uraian=_sambung(last.uraian, _norm(d.ind)))
+        if d.sas:
+            self._sasaran_berlanjut(t.current, d.sas)
+        return True
+
+    def _baris_indikator(self, t: _TabelDraf, row: Row, d: _SelData) -> None:
+        """An indikator row (or a cell packing several, one per line), under its sasaran."""
+        current = self._sasaran_baris(t, row, d)
+        targets = _target_parts(d.tgt)
+        parts = _indicator_parts(d.ind, len(targets)) if len(targets) > 1 else None
+        units = [u.strip() for u in d.satuan.split("\n") if u.strip()]
+        if parts is None:
+            parts, targets = [d.ind], [d.tgt]
+        if len(units) != len(parts):
+            units = [_norm(d.satuan)] * len(parts)
+        for p, tg, unit in zip(parts, targets, units, strict=True):
+            t_text = _norm(tg)
+            target = parse_target(t_text)
+            if unit:
+                target = replace(target, satuan=_satuan(unit))
+            if not t_text:
+                self.out.note(row.baris, f"indikator tanpa target: “{_norm(p)}”")
+            current.indikator.append(
+                Indikator(uraian=_norm(_MARKER.sub("", p, count=1)), target=target, baris=row.baris)
+            )
+        periods = tuple(
+            (name[len(_PERIODE) :], _norm(v)) for name, v in d.values.items() if name.startswith(_PERIODE)
+        )
+        if any(v for _p, v in periods) and len(parts) == 1:
+            self.out.rencana.append(
+                RencanaAksi(indikator=current.indikator[-1].uraian, target_periode=periods, baris=row.baris)
+            )
+        for extra in d.values.get("_lain", []):
+            self.out.note(row.baris, f"kolom lain di tabel kinerja tidak dibaca: “{extra}”")
+
+    def _sasaran_baris(self, t: _TabelDraf, row: Row, d: _SelData) -> _SasaranDraf:
+        """The sasaran an indikator row belongs to: the one above (its cell empty, repeated, or going on
+        in lower case), or the new one its sasaran cell names."""
+        sas, current = d.sas, t.current
+        if sas and current is not None and sas[:1].islower() and current.tingkat == t.tingkat:
+            self._sasaran_berlanjut(current, sas)
+            sas = ""
+        if sas and (current is None or _norm(sas) != current.uraian or current.tingkat != t.tingkat):
+            current = _SasaranDraf(t.tingkat, sas, [], row.baris)
+            self.out.sasaran.append(current)
+        elif current is None:
+            current = _SasaranDraf(t.tingkat, "", [], row.baris)
+            self.out.sasaran.append(current)
+            self.out.note(row.baris, f"indikator tanpa sasaran: “{_norm(d.ind)}”")
+        t.current = current
+        return current
+
+    def _sasaran_berlanjut(self, current: _SasaranDraf, sas: str) -> None:
         """The sasaran above continued by this row's sasaran cell (a wrapped cell)."""
-        lanjut = (current[0], _norm(current[1] + " " + sas), current[2], current[3])
-        self.out.sasaran[-1] = lanjut
-        return lanjut
+        current.uraian = _norm(current.uraian + " " + sas)
 
     def _judul_kelompok(self, awal: int) -> None:
         """A row naming a program or kegiatan in the sasaran column, with no indikator of its own and
@@ -1273,10 +1411,10 @@ class _PKParser:
         their sasaran kegiatan under each program): it is not a sasaran."""
         daftar = self.out.sasaran
         for k in range(len(daftar) - 2, awal - 1, -1):
-            _tingkat, uraian, indikator, baris = daftar[k]
-            if not indikator and _PROGRAM_START.match(uraian) and daftar[k + 1][2]:
+            d = daftar[k]
+            if not d.indikator and _PROGRAM_START.match(d.uraian) and daftar[k + 1].indikator:
                 del daftar[k]
-                self.out.note(baris, f"judul kelompok tanpa indikator, bukan sasaran: “{uraian}”")
+                self.out.note(d.baris, f"judul kelompok tanpa indikator, bukan sasaran: “{d.uraian}”")
 
     def _columns(self, header: Row) -> dict[str, int]:
         """Which column holds what, from the header's words."""
@@ -1366,110 +1504,112 @@ class _PKParser:
         return True
 
     def _program_table(self, rows: Sequence[Row], i: int, consumed: set[int]) -> int:
+        """Read the budget table whose header is rows[i]; the index of the row after it."""
         header = rows[i]
         consumed.add(header.baris)
         keys = [_key(c) for c in header.sel]
-        ip = next(k for k, c in enumerate(keys) if c.startswith(("program", "kegiatan", "subkegiatan")))
-        ia = next(k for k, c in enumerate(keys) if c.startswith(("anggaran", "pagu")))
-        ik = next((k for k, c in enumerate(keys) if c.startswith("kode")), None)
-        ada_nomor = False
-        awal_program = len(self.out.program)
-        lanjutan = -1
-        awal_nama = -99  # where a name read by `_kolom_program` starts (its wrapped lines start there too)
+        a = _AnggaranDraf(
+            header=header,
+            ip=next(k for k, c in enumerate(keys) if c.startswith(("program", "kegiatan", "subkegiatan"))),
+            ia=next(k for k, c in enumerate(keys) if c.startswith(("anggaran", "pagu"))),
+            ik=next((k for k, c in enumerate(keys) if c.startswith("kode")), None),
+            awal_program=len(self.out.program),
+            pertama=i + 1,
+        )
         j = i + 1
         while j < len(rows):
-            row = rows[j]
-            filled = [c for c in row.sel if c.strip()]
-            if header.tabel is not None and row.tabel != header.tabel:
-                break
-            lebar_tetap = self._lebar_tetap(row, header)
-            if (
-                lebar_tetap
-                and lanjutan == j - 1
-                and self.out.program
-                and self._nama_berlanjut(row, awal_nama)
-            ):
-                last = self.out.program[-1]  # a name wrapped onto a line of its own, under its column
-                self.out.program[-1] = replace(last, nama=_norm(last.nama + " " + " ".join(filled)))
-                consumed.add(row.baris)
-                lanjutan = j
-                j += 1
-                continue
-            if _ends_text_table(row, header):
-                if _is_total(row.teks) and self._total(row):
-                    consumed.add(row.baris)
-                    j += 1
-                break
-            if not filled:
-                j += 1
-                continue
-            if all(re.fullmatch(r"\(?\d{1,2}\)?", c.strip()) for c in filled):
-                consumed.add(row.baris)
-                j += 1
-                continue
-            if self._is_program_header(row):
-                consumed.add(row.baris)
-                j += 1
-                continue
-            if _is_total(row.teks):
-                self._total(row)
-                consumed.add(row.baris)
-                j += 1
-                continue
-            cells = list(row.sel)
-            if any(_looks_like_jabatan(c) or _DATE_LINE.match(_norm(c)) for c in filled):
-                break  # the signatures under the table (a spreadsheet keeps them in its grid)
-            if j == i + 1 and self._total_tanpa_label(row, ia):
-                consumed.add(row.baris)  # an unlabelled sum right under the header (a spreadsheet's)
-                j += 1
-                continue
-            if header.posisi and row.posisi and _aligned(row, header):
-                by_pos = self._cells_by_position(row, {"nama": ip, "anggaran": ia}, header)
-                nama, angg = by_pos["nama"], by_pos["anggaran"]
-                if not angg.strip() and self.out.program and self.out.program[-1].baris == rows[j - 1].baris:
-                    last = self.out.program[-1]  # a program name wrapped onto this line
-                    self.out.program[-1] = replace(last, nama=_norm(last.nama + " " + nama))
-                    consumed.add(row.baris)
-                    j += 1
-                    continue
-            elif lebar_tetap and (dibagi := _nama_dan_uang(row)) is not None:
-                # Headings centred over left-aligned columns, words spaced unevenly (a scan read by
-                # OCR): the name is what lies between the number and the amount.
-                nama, angg, awal_nama = dibagi
-            elif len(cells) == len(header.sel) or row.tabel is not None:
-                cells += [""] * (len(header.sel) - len(cells))
-                nama, angg = cells[ip], cells[ia]
-                if (
-                    re.fullmatch(r"\d{1,2}\.?", nama.strip())
-                    and ip + 1 < len(cells)
-                    and not header.sel[ip + 1].strip()
-                    and cells[ip + 1].strip()
-                ):
-                    nama = cells[ip + 1]  # "PROGRAM" heads the number and the name (a merged header cell)
-                if ik is not None and _KODE_PROGRAM.fullmatch(cells[ik].strip()):
-                    nama = f"{cells[ik].strip()} {nama}"
-                if re.fullmatch(r"Rp\.?", angg.strip()) and ia + 1 < len(cells):
-                    angg = angg + " " + cells[ia + 1]
-            else:
-                amounts = [c for c in filled if _AMOUNT.match(_norm(c))]
-                texts = [c for c in filled if c not in amounts and not re.fullmatch(r"\d{1,2}\.?", c.strip())]
-                nama = " ".join(texts)
-                angg = amounts[-1] if amounts else ""
-            # Numbers in a column of their own before the names: a row without one lies under the
-            # numbered program above it (its kegiatan, as a spreadsheet lists them).
-            nomor = ip > 0 and not header.sel[0].strip() and row.tabel is not None
-            bernomor = nomor and bool(re.fullmatch(r"\d{1,2}\.?", cells[0].strip()))
-            if bernomor:
-                ada_nomor = True
-            if self._total_salah_label(row, nama, angg, awal_program):
-                consumed.add(row.baris)
-                j += 1
-                continue
-            self._add_program(row, nama, angg, di_bawah=nomor and ada_nomor and not bernomor)
-            consumed.add(row.baris)
-            lanjutan = j  # the row a wrapped name's next line would follow
+            langkah = self._baris_anggaran(a, rows, j)
+            if langkah in ("lanjut", "habis"):
+                consumed.add(rows[j].baris)
+            if langkah in ("henti", "habis"):
+                return j + (langkah == "habis")
             j += 1
         return j
+
+    def _baris_anggaran(self, a: _AnggaranDraf, rows: Sequence[Row], j: int) -> _Langkah:
+        """One row under the budget table's header: furniture, the total, the end, or a program."""
+        row, header = rows[j], a.header
+        filled = [c for c in row.sel if c.strip()]
+        if header.tabel is not None and row.tabel != header.tabel:
+            return "henti"
+        lebar_tetap = self._lebar_tetap(row, header)
+        if (
+            lebar_tetap
+            and a.lanjutan == j - 1
+            and self.out.program
+            and self._nama_berlanjut(row, a.awal_nama)
+        ):
+            last = self.out.program[-1]  # a name wrapped onto a line of its own, under its column
+            self.out.program[-1] = replace(last, nama=_norm(last.nama + " " + " ".join(filled)))
+            a.lanjutan = j
+            return "lanjut"
+        if _ends_text_table(row, header):
+            return "habis" if _is_total(row.teks) and self._total(row) else "henti"
+        if not filled:
+            return "lewati"
+        if all(re.fullmatch(r"\(?\d{1,2}\)?", c.strip()) for c in filled) or self._is_program_header(row):
+            return "lanjut"  # the column numbers (1) (2) (3), or the header repeated
+        if _is_total(row.teks):
+            self._total(row)
+            return "lanjut"
+        if any(_looks_like_jabatan(c) or _DATE_LINE.match(_norm(c)) for c in filled):
+            return "henti"  # the signatures under the table (a spreadsheet keeps them in its grid)
+        if j == a.pertama and self._total_tanpa_label(row, a.ia):
+            return "lanjut"  # an unlabelled sum right under the header (a spreadsheet's)
+        dibaca = self._nama_anggaran(a, row, rows[j - 1], lebar_tetap)
+        if dibaca is None:
+            return "lanjut"  # a wrapped name, joined to the program above
+        nama, angg = dibaca
+        # Numbers in a column of their own before the names: a row without one lies under the
+        # numbered program above it (its kegiatan, as a spreadsheet lists them).
+        nomor = a.ip > 0 and not header.sel[0].strip() and row.tabel is not None
+        bernomor = nomor and bool(re.fullmatch(r"\d{1,2}\.?", row.sel[0].strip()))
+        a.ada_nomor = a.ada_nomor or bernomor
+        if self._total_salah_label(row, nama, angg, a.awal_program):
+            return "lanjut"
+        self._add_program(row, nama, angg, di_bawah=nomor and a.ada_nomor and not bernomor)
+        a.lanjutan = j  # the row a wrapped name's next line would follow
+        return "lanjut"
+
+    def _nama_anggaran(
+        self, a: _AnggaranDraf, row: Row, atas: Row, lebar_tetap: bool
+    ) -> tuple[str, str] | None:
+        """The name and the amount of a budget row, by the layout the table has; None when the row only
+        goes on with the name of the program above (joined to it here)."""
+        header, ip, ia = a.header, a.ip, a.ia
+        cells = list(row.sel)
+        if header.posisi and row.posisi and _aligned(row, header):
+            by_pos = self._cells_by_position(row, {"nama": ip, "anggaran": ia}, header)
+            nama, angg = by_pos["nama"], by_pos["anggaran"]
+            if not angg.strip() and self.out.program and self.out.program[-1].baris == atas.baris:
+                last = self.out.program[-1]  # a program name wrapped onto this line
+                self.out.program[-1] = replace(last, nama=_norm(last.nama + " " + nama))
+                return None
+            return nama, angg
+        if lebar_tetap and (dibagi := _nama_dan_uang(row)) is not None:
+            # Headings centred over left-aligned columns, words spaced unevenly (a scan read by
+            # OCR): the name is what lies between the number and the amount.
+            nama, angg, a.awal_nama = dibagi
+            return nama, angg
+        if len(cells) == len(header.sel) or row.tabel is not None:
+            cells += [""] * (len(header.sel) - len(cells))
+            nama, angg = cells[ip], cells[ia]
+            if (
+                re.fullmatch(r"\d{1,2}\.?", nama.strip())
+                and ip + 1 < len(cells)
+                and not header.sel[ip + 1].strip()
+                and cells[ip + 1].strip()
+            ):
+                nama = cells[ip + 1]  # "PROGRAM" heads the number and the name (a merged header cell)
+            if a.ik is not None and _KODE_PROGRAM.fullmatch(cells[a.ik].strip()):
+                nama = f"{cells[a.ik].strip()} {nama}"
+            if re.fullmatch(r"Rp\.?", angg.strip()) and ia + 1 < len(cells):
+                angg = angg + " " + cells[ia + 1]
+            return nama, angg
+        filled = [c for c in cells if c.strip()]
+        amounts = [c for c in filled if _AMOUNT.match(_norm(c))]
+        texts = [c for c in filled if c not in amounts and not re.fullmatch(r"\d{1,2}\.?", c.strip())]
+        return " ".join(texts), amounts[-1] if amounts else ""
 
     @staticmethod
     def _nama_berlanjut(row: Row, awal_nama: int) -> bool:
@@ -1637,156 +1777,163 @@ class _PKParser:
         self._signatures(leftovers, "lampiran_2")
 
     def _penjelasan_block(self, rows: Sequence[Row]) -> list[Row]:
-        """One 'Penjelasan Kinerja' block: uraian sasaran, dasar hukum, indikator table, target table."""
-        part = "awal"
-        uraian: list[str] = []
-        dasar: list[str] = []
-        dasar_baris: list[int] = []  # the line each entry starts on
-        jumlah: str | None = None
-        entries: dict[str, dict[str, Any]] = {}
-        order: list[str] = []
-        leftovers: list[Row] = []
-        table_kind: str | None = None
-        header: Row | None = None
-        first_baris = rows[0].baris if rows else None
-
-        def entry(name: str, baris: int) -> dict[str, Any]:
-            k = _key(name)
-            for existing in order:
-                if existing == k or (len(k) > 6 and (existing.startswith(k) or k.startswith(existing))):
-                    return entries[existing]
-            entries[k] = {"indikator": _norm(name), "baris": baris}
-            order.append(k)
-            return entries[k]
-
+        """One 'Penjelasan Kinerja' block: uraian sasaran, dasar hukum, indikator table, target table.
+        The rows it cannot place are returned (the signatures under the last block among them)."""
+        b = _PenjelasanDraf()
         for row in rows:
-            text = row.teks
-            if _PENJELASAN_HEAD.match(text) and len(row.sel) == 1:
+            if _PENJELASAN_HEAD.match(row.teks) and len(row.sel) == 1:
                 continue
-            low = text.lower().rstrip(" :")
-            if low == "uraian sasaran":
-                part, table_kind = "uraian", None
+            if self._judul_bagian(b, row) or self._kepala_tabel_penjelasan(b, row):
                 continue
-            if re.fullmatch(r"dasar\s+hukum", low):
-                part, table_kind = "dasar", None
+            if self._baris_tabel_penjelasan(b, row):
                 continue
-            if low == "indikator kinerja" and len(row.sel) == 1:
-                part, table_kind = "indikator", None
-                continue
-            if low == "target kinerja" and len(row.sel) == 1:
-                part, table_kind = "target", None
-                continue
-            keys = [_key(c) for c in row.sel]
-            if len(row.sel) >= 3 and any("relevansi" in k for k in keys):
-                table_kind, header = "relevansi", row
-                continue
-            if (
-                len(row.sel) >= 2
-                and any(k.startswith("indikator") for k in keys)
-                and any(k.startswith("target") for k in keys)
-            ):
-                table_kind, header = "target", row
-                continue
-            if len(row.sel) >= 3 and any(k == "tahun" for k in keys) and any("realisasi" in k for k in keys):
-                table_kind, header = "baseline", row
-                continue
-            if (
-                table_kind
-                and header is not None
-                and row.is_table
-                and (header.tabel is None or row.tabel == header.tabel)
-            ):
-                cells = list(row.sel) + [""] * (len(header.sel) - len(row.sel))
-                hk = [_key(c) for c in header.sel]
-                if table_kind == "relevansi":
-
-                    def get(word: str, cells: list[str] = cells, hk: list[str] = hk) -> str:
-                        return next((cells[k] for k, h in enumerate(hk) if word in h), "")
-
-                    name = get("uraian") or get("indikator")
-                    if not _norm(name):
-                        leftovers.append(row)
-                        continue
-                    e = entry(_norm(re.sub(r"^\d+\.\s*", "", name)), row.baris)
-                    e["relevansi"] = _norm(get("relevansi")) or None
-                    e["formulasi"] = _norm(get("formulasi")) or None
-                    e["sumber_data"] = _norm(get("sumber")) or None
-                    continue
-                if table_kind == "target":
-                    name = cells[next(k for k, h in enumerate(hk) if h.startswith("indikator"))]
-                    tgt = cells[next(k for k, h in enumerate(hk) if h.startswith("target"))]
-                    pj = next(
-                        (
-                            cells[k]
-                            for k, h in enumerate(hk)
-                            if h.startswith("penjelasan") or h.startswith("keterangan")
-                        ),
-                        "",
-                    )
-                    if not _norm(name):
-                        leftovers.append(row)
-                        continue
-                    e = entry(name, row.baris)
-                    e["target"] = _norm(tgt) or None
-                    e["penjelasan_target"] = _norm(pj) or None
-                    continue
-                if table_kind == "baseline":
-                    self._baseline_row(row, header, entries, order)
-                    continue
             if not row.is_table:
-                table_kind = None
-            if part == "uraian":
-                m = re.search(r"dasar\s+hukum[^:]*?antara\s+lain\s*:?\s*(?P<v>.*)$", text, re.I)
-                if m:
-                    before = text[: m.start()].strip()
-                    if before:
-                        uraian.append(before)
-                    inline = m.group("v").strip()
-                    if inline:
-                        uraian.append(text[m.start() :].strip())
-                        kutipan = _split_citations(inline)
-                        dasar.extend(kutipan)
-                        dasar_baris.extend([row.baris] * len(kutipan))
-                    part = "dasar"
-                    continue
-                uraian.append(text)
+                b.table_kind = None
+            bagian = {
+                "uraian": self._uraian_sasaran,
+                "dasar": self._dasar_hukum,
+                "indikator": self._jumlah_tertulis,
+            }
+            penangan = bagian.get(b.part)
+            if penangan is not None and penangan(b, row):
                 continue
-            if part == "dasar":
-                m = _LIST_ITEM.match(text)
-                if m:
-                    dasar.append(_norm(m.group("v")).rstrip(";"))
-                    dasar_baris.append(row.baris)
-                    continue
-                if dasar and not _is_prose(text) and text[:1].islower():
-                    dasar[-1] = dasar[-1] + " " + text
-                    continue
-                if re.match(
-                    r"^(?:Undang|Peraturan|Keputusan|Instruksi|Surat\s+Edaran|UU|PP|Perpres|Permen)", text
-                ):
-                    dasar.append(_norm(text))
-                    dasar_baris.append(row.baris)
-                    continue
-            if part == "indikator":
-                m = re.search(r"memiliki\s+(?P<n>\S+(?:\s+\S+){0,3}?)\s+indikator", text, re.I)
-                if m:
-                    jumlah = m.group("n")
-                    continue
-                if _is_prose(text):
-                    continue
-            if part == "target" and _is_prose(text) and not row.is_table:
+            if _is_prose(row.teks) or self._heading_info(row):
                 continue
-            if _is_prose(text) or self._heading_info(row):
-                continue
-            leftovers.append(row)
+            b.leftovers.append(row)
+        self._simpan_penjelasan(b, rows[0].baris if rows else None)
+        return b.leftovers
 
-        uraian_text = _norm(" ".join(uraian)) or None
+    @staticmethod
+    def _judul_bagian(b: _PenjelasanDraf, row: Row) -> bool:
+        """The sub-heading of a part: Uraian Sasaran, Dasar Hukum, Indikator Kinerja, Target Kinerja."""
+        low = row.teks.lower().rstrip(" :")
+        if low == "uraian sasaran":
+            b.part = "uraian"
+        elif re.fullmatch(r"dasar\s+hukum", low):
+            b.part = "dasar"
+        elif low in ("indikator kinerja", "target kinerja") and len(row.sel) == 1:
+            b.part = low.split()[0]
+        else:
+            return False
+        b.table_kind = None
+        return True
+
+    @staticmethod
+    def _kepala_tabel_penjelasan(b: _PenjelasanDraf, row: Row) -> bool:
+        """The header of a relevansi, target or baseline table."""
+        keys = [_key(c) for c in row.sel]
+        if len(row.sel) >= 3 and any("relevansi" in k for k in keys):
+            b.table_kind = "relevansi"
+        elif (
+            len(row.sel) >= 2
+            and any(k.startswith("indikator") for k in keys)
+            and any(k.startswith("target") for k in keys)
+        ):
+            b.table_kind = "target"
+        elif len(row.sel) >= 3 and any(k == "tahun" for k in keys) and any("realisasi" in k for k in keys):
+            b.table_kind = "baseline"
+        else:
+            return False
+        b.header = row
+        return True
+
+    def _baris_tabel_penjelasan(self, b: _PenjelasanDraf, row: Row) -> bool:
+        """A row of the table under the last header: each indikator's relevansi, target or baseline."""
+        header = b.header
+        if not (b.table_kind and header is not None and row.is_table):
+            return False
+        if header.tabel is not None and row.tabel != header.tabel:
+            return False
+        cells = list(row.sel) + [""] * (len(header.sel) - len(row.sel))
+        hk = [_key(c) for c in header.sel]
+
+        def sel(*awal: str, di: bool = False) -> str:
+            return next(
+                (
+                    cells[k]
+                    for k, h in enumerate(hk)
+                    if any((a in h) if di else h.startswith(a) for a in awal)
+                ),
+                "",
+            )
+
+        if b.table_kind == "baseline":
+            self._baseline_row(row, header, b.entries, b.order)
+            return True
+        if b.table_kind == "relevansi":
+            name = _norm(re.sub(r"^\d+\.\s*", "", sel("uraian", di=True) or sel("indikator", di=True)))
+        else:
+            name = sel("indikator")
+        if not _norm(name):
+            b.leftovers.append(row)
+            return True
+        e = b.entry(name if b.table_kind == "target" else _norm(name), row.baris)
+        if b.table_kind == "relevansi":
+            e["relevansi"] = _norm(sel("relevansi", di=True)) or None
+            e["formulasi"] = _norm(sel("formulasi", di=True)) or None
+            e["sumber_data"] = _norm(sel("sumber", di=True)) or None
+        else:
+            e["target"] = _norm(sel("target")) or None
+            e["penjelasan_target"] = _norm(sel("penjelasan", "keterangan")) or None
+        return True
+
+    @staticmethod
+    def _uraian_sasaran(b: _PenjelasanDraf, row: Row) -> bool:
+        """The uraian sasaran's text, which may run into "dasar hukum … antara lain: …" on one line."""
+        text = row.teks
+        m = re.search(r"dasar\s+hukum[^:]*?antara\s+lain\s*:?\s*(?P<v>.*)$", text, re.I)
+        if not m:
+            b.uraian.append(text)
+            return True
+        before = text[: m.start()].strip()
+        if before:
+            b.uraian.append(before)
+        inline = m.group("v").strip()
+        if inline:
+            b.uraian.append(text[m.start() :].strip())
+            kutipan = _split_citations(inline)
+            b.dasar.extend(kutipan)
+            b.dasar_baris.extend([row.baris] * len(kutipan))
+        b.part = "dasar"
+        return True
+
+    @staticmethod
+    def _dasar_hukum(b: _PenjelasanDraf, row: Row) -> bool:
+        """A citation of the dasar hukum: a list item, the tail of the one above, or a regulation's name."""
+        text = row.teks
+        m = _LIST_ITEM.match(text)
+        if m:
+            b.dasar.append(_norm(m.group("v")).rstrip(";"))
+            b.dasar_baris.append(row.baris)
+            return True
+        if b.dasar and not _is_prose(text) and text[:1].islower():
+            b.dasar[-1] = b.dasar[-1] + " " + text
+            return True
+        if re.match(r"^(?:Undang|Peraturan|Keputusan|Instruksi|Surat\s+Edaran|UU|PP|Perpres|Permen)", text):
+            b.dasar.append(_norm(text))
+            b.dasar_baris.append(row.baris)
+            return True
+        return False
+
+    @staticmethod
+    def _jumlah_tertulis(b: _PenjelasanDraf, row: Row) -> bool:
+        """ "… memiliki tiga indikator …": the number of indikator the text says (checked by the review)."""
+        m = re.search(r"memiliki\s+(?P<n>\S+(?:\s+\S+){0,3}?)\s+indikator", row.teks, re.I)
+        if m:
+            b.jumlah = m.group("n")
+            return True
+        return _is_prose(row.teks)
+
+    def _simpan_penjelasan(self, b: _PenjelasanDraf, first_baris: int | None) -> None:
+        """One Penjelasan per indikator of the block, sharing its uraian sasaran and dasar hukum."""
+        uraian_text = _norm(" ".join(b.uraian)) or None
         pertama: dict[str, int] = {}  # each citation once, at the line it first appears
-        for d, b in zip(dasar, dasar_baris, strict=True):
+        for d, baris in zip(b.dasar, b.dasar_baris, strict=True):
             if d:
-                pertama.setdefault(d, b)
+                pertama.setdefault(d, baris)
         dasar_t = tuple(pertama)
-        for k in order:
-            e = entries[k]
+        for k in b.order:
+            e = b.entries[k]
             pj_text: str | None = e.get("penjelasan_target")
             self.out.penjelasan.append(
                 Penjelasan(
@@ -1800,15 +1947,14 @@ class _PKParser:
                     target=e.get("target"),
                     penjelasan_target=pj_text,
                     baseline=tuple(e.get("baseline") or ()) or baseline_from_text(pj_text or ""),
-                    jumlah_indikator_tertulis=jumlah,
+                    jumlah_indikator_tertulis=b.jumlah,
                     baris=e.get("baris") or first_baris,
                 )
             )
-        if not order and (uraian_text or dasar_t):
+        if not b.order and (uraian_text or dasar_t):
             self.out.note(
                 first_baris, "penjelasan kinerja tanpa tabel indikator; tidak dapat dikaitkan ke indikator"
             )
-        return leftovers
 
     def _baseline_row(
         self, row: Row, header: Row, entries: dict[str, dict[str, Any]], order: list[str]

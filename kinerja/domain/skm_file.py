@@ -239,46 +239,67 @@ def _kosong(row: Sequence[object]) -> bool:
 def baca_jawaban(sumber: Sumber, *, regime: Regime = "2017") -> BerkasJawaban:
     """Read a CSV or XLSX of questionnaires; raise SKMFileError with every row error (nothing partial)."""
     data, nama = _baca_byte(sumber)
-    if data[:4] == b"PK\x03\x04":
-        rows: Iterator[tuple[int, list[object]]] = _baris_xlsx(data, nama)
-    elif data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise SKMFileError(
-            [
-                BarisGalat(
-                    None, None, "format Excel lama (.xls) tidak didukung: simpan sebagai .xlsx atau .csv"
-                )
-            ],
-            nama,
-        )
-    elif b"\x00" in data[:1024]:
-        raise SKMFileError([BarisGalat(None, None, "bukan berkas CSV atau XLSX")], nama)
-    else:
-        rows = _baris_csv(data)
-
+    rows = _baris_berkas(data, nama)
     unsur = daftar_unsur(regime)
-    kode_unsur = {u.kode for u in unsur}
-    label = {u.kode: _label_ke_nilai(u) for u in unsur}
+    nomor_kepala, kepala = _cari_kepala(rows, unsur, nama)
+    kolom = _kolom_jawaban(kepala, nomor_kepala, unsur)
+    if kolom.galat:
+        raise SKMFileError(kolom.galat, nama)
+    galat: list[BarisGalat] = []
+    hasil = BerkasJawaban([], [], [], [], tuple(kolom.diabaikan))
+    for nomor, row in rows:
+        if not _kosong(row):
+            _satu_kuesioner(nomor, row, kolom, unsur, hasil, galat)
+    if not hasil.jawaban and not galat:
+        galat.append(BarisGalat(None, None, "tidak ada baris jawaban di bawah baris judul kolom"))
+    if galat:
+        raise SKMFileError(galat, nama)
+    return hasil
 
-    # Header: the first row (among the first few) with a U1 column.
-    kepala: list[object] | None = None
-    nomor_kepala = 0
+
+def _baris_berkas(data: bytes, nama: str) -> Iterator[tuple[int, list[object]]]:
+    """The numbered rows of the file: XLSX by its zip signature, else CSV (an old .xls refused)."""
+    if data[:4] == b"PK\x03\x04":
+        return _baris_xlsx(data, nama)
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        pesan = "format Excel lama (.xls) tidak didukung: simpan sebagai .xlsx atau .csv"
+        raise SKMFileError([BarisGalat(None, None, pesan)], nama)
+    if b"\x00" in data[:1024]:
+        raise SKMFileError([BarisGalat(None, None, "bukan berkas CSV atau XLSX")], nama)
+    return _baris_csv(data)
+
+
+def _cari_kepala(
+    rows: Iterator[tuple[int, list[object]]], unsur: Sequence[Unsur], nama: str
+) -> tuple[int, list[object]]:
+    """The header: the first row (among the first few) with a U1 column."""
     for nomor, row in rows:
         if any(_kode_kolom(c) == "U1" for c in row if c is not None):
-            kepala, nomor_kepala = row, nomor
-            break
+            return nomor, row
         if nomor >= _BARIS_JUDUL_MAKS:
             break
-    if kepala is None:
-        kodes = ", ".join(u.kode for u in unsur)
-        raise SKMFileError(
-            [BarisGalat(None, None, f"baris judul kolom tidak ditemukan: harus ada kolom {kodes}")], nama
-        )
+    kodes = ", ".join(u.kode for u in unsur)
+    raise SKMFileError(
+        [BarisGalat(None, None, f"baris judul kolom tidak ditemukan: harus ada kolom {kodes}")], nama
+    )
 
-    galat: list[BarisGalat] = []
-    kolom_unsur: dict[int, str] = {}
-    kolom_profil: dict[int, str] = {}
-    kolom_saran: int | None = None
-    diabaikan: list[str] = []
+
+@dataclass
+class _KolomJawaban:
+    """Which column of the file holds which unsur, which profile field, and the saran."""
+
+    unsur: list[tuple[int, str]] = field(default_factory=list)  # in the regime's order of unsur
+    profil: dict[int, str] = field(default_factory=dict)
+    saran: int | None = None
+    diabaikan: list[str] = field(default_factory=list)
+    galat: list[BarisGalat] = field(default_factory=list)
+    label: dict[str, dict[str, int]] = field(default_factory=dict)  # per unsur: answer label → 1–4
+
+
+def _kolom_jawaban(kepala: list[object], nomor_kepala: int, unsur: Sequence[Unsur]) -> _KolomJawaban:
+    """The columns named by the header row (U1…U9 or their aliases); each at most once, every unsur."""
+    kode_unsur = [u.kode for u in unsur]
+    k = _KolomJawaban(label={u.kode: _label_ke_nilai(u) for u in unsur})
     terlihat: dict[str, int] = {}
     for j, sel in enumerate(kepala):
         teks = _teks_sel(sel)
@@ -287,55 +308,53 @@ def baca_jawaban(sumber: Sumber, *, regime: Regime = "2017") -> BerkasJawaban:
         kode = _kode_kolom(teks)
         kunci = kode if kode in kode_unsur else _ALIAS.get(_norm(teks))
         if kunci is None:
-            diabaikan.append(teks)
-            continue
-        if kunci in terlihat:
-            galat.append(BarisGalat(nomor_kepala, teks, f"kolom {kunci} muncul dua kali"))
-            continue
-        terlihat[kunci] = j
-        if kunci in kode_unsur:
-            kolom_unsur[j] = kunci
-        elif kunci == "saran":
-            kolom_saran = j
+            k.diabaikan.append(teks)
+        elif kunci in terlihat:
+            k.galat.append(BarisGalat(nomor_kepala, teks, f"kolom {kunci} muncul dua kali"))
         else:
-            kolom_profil[j] = kunci
-    kurang = [u.kode for u in unsur if u.kode not in terlihat]
+            terlihat[kunci] = j
+            if kunci in kode_unsur:
+                k.unsur.append((j, kunci))
+            elif kunci == "saran":
+                k.saran = j
+            else:
+                k.profil[j] = kunci
+    kurang = [kode for kode in kode_unsur if kode not in terlihat]
     if kurang:
-        galat.append(BarisGalat(nomor_kepala, None, f"kolom {', '.join(kurang)} tidak ada"))
-    if galat:
-        raise SKMFileError(galat, nama)
+        k.galat.append(BarisGalat(nomor_kepala, None, f"kolom {', '.join(kurang)} tidak ada"))
+    k.unsur.sort(key=lambda jk: kode_unsur.index(jk[1]))
+    return k
 
-    urutan_unsur = sorted(kolom_unsur.items(), key=lambda jk: [u.kode for u in unsur].index(jk[1]))
-    jawaban: list[dict[str, int | None]] = []
-    profil: list[dict[str, str]] = []
-    saran: list[str] = []
-    nomor_baris: list[int] = []
-    for nomor, row in rows:
-        if _kosong(row):
-            continue
-        isi: dict[str, int | None] = {}
-        salah = False
-        for j, kode in urutan_unsur:
-            sel = row[j] if j < len(row) else None
-            try:
-                isi[kode] = _jawaban(sel, next(u for u in unsur if u.kode == kode), label[kode])
-            except ValueError as exc:
-                galat.append(BarisGalat(nomor, kode, str(exc)))
-                isi[kode] = None
-                salah = True
-        if not salah and all(v is None for v in isi.values()):
-            galat.append(BarisGalat(nomor, None, "tidak ada jawaban unsur sama sekali"))
-        jawaban.append(isi)
-        profil.append({k: _teks_sel(row[j] if j < len(row) else None) for j, k in kolom_profil.items()})
-        saran.append(
-            _teks_sel(row[kolom_saran]) if kolom_saran is not None and kolom_saran < len(row) else ""
-        )
-        nomor_baris.append(nomor)
-    if not jawaban and not galat:
-        galat.append(BarisGalat(None, None, "tidak ada baris jawaban di bawah baris judul kolom"))
-    if galat:
-        raise SKMFileError(galat, nama)
-    return BerkasJawaban(jawaban, profil, saran, nomor_baris, tuple(diabaikan))
+
+def _satu_kuesioner(
+    nomor: int,
+    row: list[object],
+    kolom: _KolomJawaban,
+    unsur: Sequence[Unsur],
+    hasil: BerkasJawaban,
+    galat: list[BarisGalat],
+) -> None:
+    """One respondent's row: the answer to each unsur (errors collected), the profile and the saran."""
+
+    def sel(j: int | None) -> object:
+        return row[j] if j is not None and j < len(row) else None
+
+    isi: dict[str, int | None] = {}
+    salah = False
+    for j, kode in kolom.unsur:
+        u = next(u for u in unsur if u.kode == kode)
+        try:
+            isi[kode] = _jawaban(sel(j), u, kolom.label[kode])
+        except ValueError as exc:
+            galat.append(BarisGalat(nomor, kode, str(exc)))
+            isi[kode] = None
+            salah = True
+    if not salah and all(v is None for v in isi.values()):
+        galat.append(BarisGalat(nomor, None, "tidak ada jawaban unsur sama sekali"))
+    hasil.jawaban.append(isi)
+    hasil.profil.append({k: _teks_sel(sel(j)) for j, k in kolom.profil.items()})
+    hasil.saran.append(_teks_sel(sel(kolom.saran)) if kolom.saran is not None else "")
+    hasil.baris.append(nomor)
 
 
 def _kepala(regime: Regime) -> list[str]:
