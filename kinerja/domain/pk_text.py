@@ -1269,8 +1269,11 @@ class _PKParser:
         return True
 
     def _nomor_kolom(self, t: _TabelDraf, row: Row, cells: list[str], filled: list[str]) -> bool:
-        """The row of column numbers: (1) (2) (3) (4)."""
-        return len(filled) >= 2 and all(re.fullmatch(r"\(?\d{1,2}\)?", c) for c in filled)
+        """The row of column numbers: (1) (2) (3) (4); read by OCR, one of them may be a slip ("7 2 g 4")."""
+        nomor = sum(1 for c in filled if re.fullmatch(r"\(?\d{1,2}\)?", c))
+        if len(filled) >= 2 and nomor == len(filled):
+            return True
+        return row.ocr and len(filled) >= 3 and nomor >= len(filled) - 1 and all(len(c) <= 3 for c in filled)
 
     def _judul_tingkat(self, t: _TabelDraf, row: Row, cells: list[str], filled: list[str]) -> bool:
         """A row "Sasaran Program :" inside the table: the sasaran below are of that level."""
