@@ -262,6 +262,37 @@ def slip_ocr(k: Konteks) -> Iterator[Draf]:
         )
 
 
+@aturan("PK-TTD-010", "galat", "Nama pihak di bawah label pihak lain")
+def label_tertukar(k: Konteks) -> Iterator[Draf]:
+    """A signature block whose label (or NIP, or jabatan) says one party and whose name is the other
+    party's, as named in the statement: the labels or the names were swapped (an e-SAKIP template that
+    prints PIHAK KEDUA over the pihak pertama). One finding per part of the PK. Not on a PK read by
+    OCR, where names under stamps are unreliable (PK-TTD-009)."""
+    if k.pk.ocr:
+        return
+    per_bagian: dict[str, list[tuple[str, str, Lokasi]]] = {}
+    for ke in _PIHAK:
+        for i, t in k.ttd(ke):
+            if teks(t.nama).strip() and _milik_pihak_lain(k, ke, teks(t.nama)):
+                per_bagian.setdefault(t.bagian, []).append((ke, teks(t.nama).strip(), k.lokasi_ttd(i)))
+    for salah in per_bagian.values():
+        daftar = [
+            f"di bawah {PIHAK_LABEL[ke]} tertulis “{nama}”, nama {PIHAK_LABEL[_lain(ke)]}"
+            for ke, nama, _ in salah
+        ]
+        yield Draf(
+            pesan=f"Tanda tangan tertukar ({_tempat([lok for *_, lok in salah])}): "
+            + "; ".join(daftar)
+            + ".",
+            lokasi=tuple(lok for *_, lok in salah),
+            nilai={lok.jalur: nama for _, nama, lok in salah},
+            saran=(
+                "Letakkan nama dan NIP Pihak Pertama di bawah label PIHAK PERTAMA dan nama Pihak Kedua di "
+                "bawah PIHAK KEDUA, sesuai identitas di pernyataan."
+            ),
+        )
+
+
 @aturan("PK-TTD-005", "galat", "Pihak pertama dan pihak kedua orang yang sama")
 def pihak_sama(k: Konteks) -> Iterator[Draf]:
     """The official who promises cannot also be the superior who receives the promise."""

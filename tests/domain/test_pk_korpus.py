@@ -517,3 +517,31 @@ def test_a_scanned_pk_of_the_corpus_is_read_by_ocr():
     # What OCR misread is not lost: the first amount ("2271.400.000,00") is named in a catatan.
     assert any("2271.400.000,00" in c.pesan for c in pk.catatan)
     assert not [t for t in review(pk) if t.tingkat == "galat"]
+
+
+# Diskominfo Jawa Barat 2017: the statement's signature labels are printed the other way round from the
+# names under them (PIHAK KEDUA over the pihak pertama) — a defect a person can point at in the paper.
+LABEL_TERTUKAR = """PERJANJIAN KINERJA TAHUN 2017
+yang bertanda tangan di bawah ini :
+Nama\t: Drs.H. ASEP SUKMANA M.Si
+Jabatan\t: SEKRETARIS DINAS KOMUNIKASI DAN INFORMATIKA PROVINSI JAWA BARAT
+Selanjutnya disebut PIHAK PERTAMA
+Nama\t: Dr. HENING WIDIATMOKO MA.
+Jabatan\t: KEPALA DINAS KOMUNIKASI DAN INFORMATIKA PROVINSI JAWA BARAT
+selaku atasan PIHAK PERTAMA, selanjutnya disebut PIHAK KEDUA
+Bandung, ............... 2017
+PIHAK KEDUA,\tPIHAK KESATU,
+Drs.H. ASEP SUKMANA M.Si\tDr. HENING WIDIATMOKO MA.
+No\tSasaran Strategis\tIndikator Kinerja\tTarget
+1\tMeningkatnya sarana dan prasarana kerja\tJumlah sarana kerja minimal\t70 unit
+"""
+
+
+def test_names_under_swapped_labels_are_one_galat():
+    [pk] = pk_text.parse(LABEL_TERTUKAR)
+    temuan = [t for t in review(pk) if t.kode.startswith("PK-TTD")]
+    assert [(t.kode, t.tingkat) for t in temuan] == [("PK-TTD-010", "galat")]
+    assert "di bawah Pihak Kedua tertulis “Drs.H. ASEP SUKMANA M.Si”, nama Pihak Pertama" in temuan[0].pesan
+    benar = LABEL_TERTUKAR.replace("PIHAK KEDUA,\tPIHAK KESATU,", "PIHAK KESATU,\tPIHAK KEDUA,")
+    [pk] = pk_text.parse(benar)
+    assert not [t for t in review(pk) if t.kode.startswith("PK-TTD")]
