@@ -24,8 +24,10 @@ Coordinates are pixels of the (straightened) page image.
 from __future__ import annotations
 
 import re
+import statistics
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any, Protocol
 
 _HITAM = 160  # grey level below which a pixel is ink
@@ -259,19 +261,76 @@ def _isi(kisi: Kisi, kata: list[Any]) -> list[list[str | None]]:
         r = min(max(bisect_right(ys, y) - 1, 0), nr - 1)
         c = min(max(bisect_right(xs, x) - 1, 0), nc - 1)
         isi.setdefault(akar[r][c], []).append(k)
-    return [
-        [_teks_sel(isi.get((r, c), [])) if akar[r][c] == (r, c) else None for c in range(nc)]
-        for r in range(nr)
-    ]
+    hasil: list[list[str | None]] = []
+    for r in range(nr):
+        sel = [_baris_sel(isi.get((r, c), [])) if akar[r][c] == (r, c) else None for c in range(nc)]
+        hasil.extend(_pecah_baris(sel))
+    return hasil
 
 
-def _teks_sel(kata: list[Any]) -> str:
-    """A cell's words as text: lines (by vertical position) joined by "\\n", words by a space."""
-    baris: list[list[Any]] = []
+_Baris = list[Any]  # the words of one line of a cell
+
+
+def _baris_sel(kata: list[Any]) -> list[_Baris]:
+    """A cell's words in lines, top to bottom (a word whose middle is above the line's bottom joins it)."""
+    baris: list[_Baris] = []
     for k in sorted(kata, key=lambda k: (k.top, k.x0)):
         tengah = (k.top + k.bottom) / 2
         if baris and tengah < max(b.bottom for b in baris[-1]):
             baris[-1].append(k)
         else:
             baris.append([k])
-    return "\n".join(" ".join(k.teks for k in sorted(b, key=lambda k: k.x0)) for b in baris)
+    return [sorted(b, key=lambda k: k.x0) for b in baris]
+
+
+def _teks(baris: list[_Baris]) -> str:
+    """Lines joined by "\\n", words by a space; a bullet OCR read as a letter ("e", "»") dropped."""
+    return "\n".join(_BUTIR.sub("", " ".join(k.teks for k in b)) for b in baris)
+
+
+_BUTIR = re.compile(r"^(?:[e»«•°*+]|o)\s+(?=[A-Z0-9])")
+
+
+def _atas(b: _Baris) -> float:
+    return min(k.top for k in b)
+
+
+def _pecah_baris(sel: list[list[_Baris] | None]) -> list[list[str | None]]:
+    """A table row whose cells stack several items without ruling lines between them — a target cell
+    whose lines stand apart (blank lines between), each beside the first line of its indikator — split
+    into one row per item. The guide is a cell of two or more lines standing apart (`_terpisah`); a
+    cell is split where it has a line beside each of the guide's lines (all but one at
+    most), else it stays whole in the first row (a sasaran beside its indikator)."""
+    teks_utuh: list[str | None] = [None if b is None else _teks(b) for b in sel]
+    jarak = [_atas(b) - _atas(a) for baris in sel if baris for a, b in pairwise(baris)]
+    if not jarak:
+        return [teks_utuh]
+    pemandu = next((b for b in sel if b is not None and _terpisah(b, min(jarak))), None)
+    if pemandu is None:
+        return [teks_utuh]
+    tinggi = statistics.median(max(k.bottom for k in b) - _atas(b) for b in pemandu)
+    batas = [_atas(b) - tinggi / 2 for b in pemandu[1:]]  # where each item after the first begins
+    keluar: list[list[str | None]] = [list(teks_utuh)] + [
+        [None if b is None else "" for b in sel] for _ in batas
+    ]
+    for c, baris in enumerate(sel):
+        if baris is None or not _sejajar(baris, batas, tinggi):
+            continue
+        bagian: list[list[_Baris]] = [[] for _ in range(len(batas) + 1)]
+        for b in baris:
+            bagian[bisect_right(batas, _atas(b))].append(b)
+        for i, isi in enumerate(bagian):
+            keluar[i][c] = _teks(isi)
+    return [r for r in keluar if any(r)]
+
+
+def _terpisah(baris: list[_Baris], jarak: float) -> bool:
+    """Two or more lines, each at least 1,6 line pitches (`jarak`, the row's closest lines) below the one
+    above — blank lines between: a stack of short items, not a wrapped text."""
+    return len(baris) >= 2 and all(_atas(b) - _atas(a) >= 1.6 * jarak for a, b in pairwise(baris))
+
+
+def _sejajar(baris: list[_Baris], batas: list[float], tinggi: float) -> bool:
+    """Whether the cell has a line starting beside the guide's lines (all, or all but one)."""
+    dekat = sum(1 for y in batas if any(abs(_atas(b) - (y + tinggi / 2)) <= tinggi * 0.6 for b in baris))
+    return dekat >= max(1, len(batas) - 1)

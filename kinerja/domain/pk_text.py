@@ -214,6 +214,10 @@ _SKALA_KALI = {
 }
 
 
+# A second number standing as a word in what follows a target's value ("unit 1 tahun"; not "m2").
+_KUANTITAS_LAIN = re.compile(r"(?:^|[\s,;(/])\d")
+
+
 def parse_target(teks: str) -> Target:
     """A printed target into value, unit and predicate: '84,00 (Balk)' -> 84.00, predikat 'Baik'; a
     range '80–90%' into its two bounds."""
@@ -239,6 +243,9 @@ def parse_target(teks: str) -> Target:
         found = predikat.normalise_predikat(body)
         if found is not None:
             pred_word = body
+    if nilai is not None and satuan and _KUANTITAS_LAIN.search(satuan):
+        # "27 unit 1 tahun", "1 dokumen, 70 orang": two quantities, no one value to measure against
+        nilai, satuan = None, None
     if nilai is not None and satuan and (m_skala := _SKALA.match(satuan)):
         # "500 ribu org", "1,5 juta": the scale word multiplies (the printed text stays as it was)
         nilai = nilai * _SKALA_KALI[m_skala.group(1).lower()]
@@ -315,8 +322,12 @@ def _nama_dan_uang(row: Row) -> tuple[str, str, int] | None:
         return None
     k = uang[-1]
     angg = isi[k][0]
-    if k and re.fullmatch(r"Rp\.?", isi[k - 1][0]):
-        angg, k = f"{isi[k - 1][0]} {angg}", k - 1
+    if k and (rp := re.search(r"(?:^|\s)(Rp\.?)$", isi[k - 1][0])):
+        # "Rp" in a cell of its own, or run into the end of the name ("Pembangunan Rp")
+        angg = f"{rp.group(1)} {angg}"
+        sisa = isi[k - 1][0][: rp.start()].strip()
+        isi = [*isi[: k - 1], (sisa, isi[k - 1][1])] if sisa else isi[: k - 1]
+        k = len(isi)
     nama = [(c, p) for c, p in isi[:k] if not re.fullmatch(r"\d{1,2}\.?|Rp\.?", c)]
     if not nama:
         return None

@@ -671,3 +671,28 @@ def tanpa_target(k: Konteks) -> Iterator[Draf]:
             nilai={lok.jalur: ""},
             saran="Isi target tahun ini untuk indikator tersebut (PermenPANRB 53/2014: setiap indikator kinerja disertai target).",
         )
+
+
+@aturan("PK-TGT-014", "peringatan", "Target dua besaran")
+def dua_besaran(k: Konteks) -> Iterator[Draf]:
+    """A target that starts with a quantity but holds more than one ("27 unit 1 tahun", "1 dokumen, 70
+    orang"), so no one value: its capaian cannot be computed (docs/formulas.md: capaian compares one
+    realisasi with one target). A category ("WTP", "Paripurna", "Level III") is a target of its own kind."""
+    for di in k.indikator:
+        t = di.indikator.target
+        tercetak = teks(getattr(t, "teks", None)).strip()
+        if not re.match(r"\d", tercetak) or desimal(t.nilai) is not None or teks(t.predikat):
+            continue
+        lok = k.lokasi_indikator(di.si, di.ii)
+        yield Draf(
+            pesan=(
+                f"Target “{tercetak}” untuk “{teks(di.indikator.uraian)}” ({lok.label}) memuat lebih dari satu "
+                "besaran: capaiannya tidak dapat dihitung dari satu nilai."
+            ),
+            lokasi=(lok,),
+            nilai={lok.jalur: tercetak},
+            saran=(
+                "Tulis satu besaran yang diukur indikator (mis. “27 unit”) atau satu predikat; keterangan lain "
+                "(jangka waktu, rincian) masuk ke penjelasan di Lampiran 2."
+            ),
+        )

@@ -116,6 +116,68 @@ def test_ruled_table_found_in_the_image_with_a_merged_cell():
     assert [k.teks for k in luar] == ["Bandung,"]
 
 
+def _baris(teks: str, x: float, y: float) -> list[_Kata]:
+    """The words of one printed line at (x, y), 40 px high."""
+    kata, kiri = [], x
+    for w in teks.split():
+        kata.append(_Kata(w, kiri, kiri + 20 * len(w), y, y + 40))
+        kiri += 20 * len(w) + 15
+    return kata
+
+
+def test_a_row_stacking_items_without_lines_between_is_split_by_the_target_lines():
+    """Scan 11: one ruled row holds the sasaran, a stack of indikator (each over a few lines, a bullet
+    read as "e") and their targets, each target beside its indikator's first line (60 px pitch)."""
+    kisi = ocr_tabel.Kisi(
+        xs=[0, 100, 600, 1200, 1500],
+        ys=[0, 1000],
+        tegak=[ocr_tabel.Garis(True, x, 0, 1000) for x in (0, 100, 600, 1200, 1500)],
+        datar=[ocr_tabel.Garis(False, y, 0, 1500) for y in (0, 1000)],
+    )
+    kata = [
+        *_baris("1.", 10, 10),
+        *_baris("Meningkatnya Akses", 110, 10),
+        *_baris("Masyarakat terhadap", 110, 70),
+        *_baris("Sanitasi yang Layak", 110, 130),
+        *_baris("Meningkatnya Cakupan", 610, 10),
+        *_baris("Pelayanan", 610, 70),
+        *_baris("e Prosiding hasil", 610, 190),
+        *_baris("workshop", 610, 250),
+        *_baris("e Dokumen DED", 610, 370),
+        *_baris("67%", 1210, 10),
+        *_baris("1 Dokumen", 1210, 190),
+        *_baris("1 Dokumen", 1210, 370),
+    ]
+    [tabel], _ = ocr_tabel.susun_tabel([kisi], kata)
+    assert tabel.sel == [
+        [
+            "1.",
+            "Meningkatnya Akses\nMasyarakat terhadap\nSanitasi yang Layak",
+            "Meningkatnya Cakupan\nPelayanan",
+            "67%",
+        ],
+        ["", "", "Prosiding hasil\nworkshop", "1 Dokumen"],
+        ["", "", "Dokumen DED", "1 Dokumen"],
+    ]
+
+
+def test_a_target_wrapped_over_two_lines_does_not_split_its_row():
+    kisi = ocr_tabel.Kisi(
+        xs=[0, 600, 1200],
+        ys=[0, 400],
+        tegak=[ocr_tabel.Garis(True, x, 0, 400) for x in (0, 600, 1200)],
+        datar=[ocr_tabel.Garis(False, y, 0, 1200) for y in (0, 400)],
+    )
+    kata = [
+        *_baris("Tersedianya Data Dan", 10, 10),
+        *_baris("Informasi Spasial", 10, 70),
+        *_baris("3 kawasan", 610, 10),
+        *_baris("perkotaan", 610, 70),
+    ]
+    [tabel], _ = ocr_tabel.susun_tabel([kisi], kata)
+    assert tabel.sel == [["Tersedianya Data Dan\nInformasi Spasial", "3 kawasan\nperkotaan"]]
+
+
 def test_painting_out_the_lines_leaves_white_where_they_were():
     gambar = _tabel()
     [kisi] = ocr_tabel.cari_kisi(ocr_tabel.garis(gambar))

@@ -231,8 +231,8 @@ BENAR_MINIMUM = {
     "07_jabar_disperkim_2017_zero_targets.docx": 44,
     "08_jabar_inspektorat_2016_lkip_lampiran.pdf": 47,
     "10_jabar_disperkim_kabid_pertanahan_2017_scan.pdf": 25,  # read by OCR
-    "11_jabar_disperkim_kasi_drainase_2017_scan.pdf": 13,  # read by OCR
-    "13_cimahi_bpkad_pk_2018.xlsx": 404,
+    "11_jabar_disperkim_kasi_drainase_2017_scan.pdf": 41,  # read by OCR
+    "13_cimahi_bpkad_pk_2018.xlsx": 415,
     "14_cimahi_bpkad_rencana_aksi_2018.xlsx": 1,
     "15_banjarnegara_rsud_kabid_penunjang_2019.web.txt": 29,
 }
@@ -545,3 +545,26 @@ def test_names_under_swapped_labels_are_one_galat():
     benar = LABEL_TERTUKAR.replace("PIHAK KEDUA,\tPIHAK KESATU,", "PIHAK KESATU,\tPIHAK KEDUA,")
     [pk] = pk_text.parse(benar)
     assert not [t for t in review(pk) if t.kode.startswith("PK-TTD")]
+
+
+@pytest.mark.parametrize(
+    ("teks", "nilai", "satuan"),
+    [
+        # Cimahi 2018: targets made of two quantities have no one value to measure against
+        ("27 unit 1 tahun", None, None),
+        ("1 dokumen, 70 orang", None, None),
+        ("2 rekonsiliasi dan 1 dokumen", None, None),
+        ("1 x in house training pengelola keuangan daerah untuk 40 orang", None, None),
+        # one quantity, whatever words follow it; a digit inside a unit is no second quantity
+        (
+            "5 kali penilaian pelelangan dan penghapusan",
+            Decimal("5"),
+            "kali penilaian pelelangan dan penghapusan",
+        ),
+        ("12 bulan", Decimal("12"), "bulan"),
+        ("250 m2", Decimal("250"), "m2"),
+    ],
+)
+def test_a_target_of_two_quantities_has_no_value(teks, nilai, satuan):
+    target = pk_text.parse_target(teks)
+    assert (target.teks, target.nilai, target.satuan) == (teks, nilai, satuan)

@@ -233,6 +233,21 @@ KASUS = [
         jumlah=0,
     ),
     Kasus("seratus-13", "PK-TGT-013", _indikator(15, "Proporsi desa mandiri", "100%"), jumlah=0),
+    # PK-TGT-014: a target of two quantities (Cimahi 2018), not a category
+    Kasus(
+        "dua-besaran",
+        "PK-TGT-014",
+        _indikator(15, "Jumlah Unit Kendaraan", "27 unit 1 tahun"),
+        jalur=("sasaran[15].indikator[0]",),
+        nilai={"sasaran[15].indikator[0]": "27 unit 1 tahun"},
+        pesan=("lebih dari satu besaran", "tidak dapat dihitung"),
+    ),
+    Kasus(
+        "dua-besaran-koma", "PK-TGT-014", _indikator(15, "Jumlah Dokumen", "1 dokumen, 70 orang"), jumlah=1
+    ),
+    Kasus("satu-besaran", "PK-TGT-014", _indikator(15, "Jumlah Dokumen", "5 kali penilaian"), jumlah=0),
+    Kasus("kategori", "PK-TGT-014", _indikator(15, "Opini BPK atas LKPD", "WTP"), jumlah=0),
+    Kasus("level", "PK-TGT-014", _indikator(15, "Level kapabilitas APIP", "III"), jumlah=0),
     # PK-TGT-007: Lampiran 1 vs Lampiran 2
     Kasus(
         "teks-penjelasan",
