@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from datetime import timedelta
 
-from django.db import OperationalError, close_old_connections, connection
+from django.db import OperationalError, connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -49,7 +49,6 @@ def baca(unggahan_id: int) -> None:
 
 
 def _baca(unggahan_id: int) -> None:
-    close_old_connections()
     unggahan = UnggahanPK.objects.filter(pk=unggahan_id).first()
     if unggahan is None:
         return  # cancelled while waiting

@@ -292,7 +292,7 @@ _BUTIR = re.compile(r"^(?:[e»«•°*+]|o)\s+(?=[A-Z0-9])")
 
 
 def _atas(b: _Baris) -> float:
-    return min(k.top for k in b)
+    return float(min(k.top for k in b))
 
 
 def _pecah_baris(sel: list[list[_Baris] | None]) -> list[list[str | None]]:
