@@ -28,7 +28,7 @@ from typing import cast
 from kinerja.agreements.models import Status, Tingkat
 from kinerja.agreements.pohon import HasilPohon
 from kinerja.domain.cascading import PKJenjang, Pohon, Simpul, baris_pohon
-from kinerja.domain.teks_keluaran import AWAL_RUMUS, bersih, satu_baris, string_typst, teks_pdf
+from kinerja.domain.teks_keluaran import isi_sel, satu_baris, string_typst, teks_pdf
 
 # The deepest indent written: 15 levels, the most Excel's cell format offers (deeper nodes stay there;
 # their depth is in the first column).
@@ -132,15 +132,7 @@ def render_xlsx(hasil: HasilPohon) -> bytes:
 
     def sel(ws, nilai: object, rata: Alignment | None = bungkus):
         """A cell; text is always a string (never a formula or an error code)."""
-        if isinstance(nilai, str) or nilai is None:
-            teks = bersih(nilai)
-            c = WriteOnlyCell(ws, value=teks or None)
-            if teks:
-                c.data_type = "s"
-                if teks.startswith(AWAL_RUMUS):
-                    c.quotePrefix = True
-        else:
-            c = WriteOnlyCell(ws, value=nilai)
+        c = isi_sel(WriteOnlyCell(ws), nilai)
         if rata is not None:
             if c.has_style:  # quotePrefix
                 c.alignment = rata

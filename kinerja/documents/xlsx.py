@@ -15,6 +15,7 @@ import io
 from decimal import Decimal
 
 from kinerja.documents.contexts import DokumenPK
+from kinerja.domain.teks_keluaran import isi_sel
 
 FORMAT_RUPIAH = '"Rp"#,##0.00'
 FORMAT_BULAT = "#,##0"
@@ -28,6 +29,14 @@ def _format_nilai(nilai: Decimal) -> str:
     if desimal == 0:
         return FORMAT_BULAT
     return "#,##0." + "0" * desimal
+
+
+def _tambah(ws, nilai: list) -> None:
+    """Append a row whose text stays text: an indikator or a name starting with "=" is no formula, and
+    characters a worksheet cannot hold are dropped (kinerja.domain.teks_keluaran.isi_sel)."""
+    ws.append([None] * len(nilai))
+    for i, v in enumerate(nilai, start=1):
+        isi_sel(ws.cell(row=ws.max_row, column=i), v)
 
 
 def _angka(nilai: Decimal | None) -> int | float | None:
@@ -54,17 +63,17 @@ def render_xlsx(dok: DokumenPK) -> bytes:
         """Title lines, then the header row; returns the header's row number."""
         if dok.tanda_air:
             # A PK that is not published says so above every sheet, and on every printed page.
-            ws.append([f"{dok.tanda_air} — belum diterbitkan; tidak berlaku sebagai Perjanjian Kinerja"])
+            _tambah(ws, [f"{dok.tanda_air} — belum diterbitkan; tidak berlaku sebagai Perjanjian Kinerja"])
             ws["A1"].font = Font(bold=True, size=14, color="B00000")
             ws.oddHeader.center.text = dok.tanda_air
         awal = ws.max_row + 1 if dok.tanda_air else 1
-        ws.append([dok.judul])
-        ws.append([" ".join(x for x in (dok.unit, dok.pemerintah) if x)])
-        ws.append([judul])
+        _tambah(ws, [dok.judul])
+        _tambah(ws, [" ".join(x for x in (dok.unit, dok.pemerintah) if x)])
+        _tambah(ws, [judul])
         ws.cell(row=awal, column=1).font = Font(bold=True, size=12)
         ws.cell(row=awal + 2, column=1).font = tebal
         ws.append([])
-        ws.append([k for k, _ in kolom])
+        _tambah(ws, [k for k, _ in kolom])
         baris = ws.max_row
         for i, (_, lebar) in enumerate(kolom, start=1):
             sel = ws.cell(row=baris, column=i)
@@ -75,7 +84,7 @@ def render_xlsx(dok: DokumenPK) -> bytes:
         return baris
 
     def isi(ws, nilai: list, formats: dict[int, str] | None = None) -> None:
-        ws.append(nilai)
+        _tambah(ws, nilai)
         baris = ws.max_row
         for i in range(1, len(nilai) + 1):
             sel = ws.cell(row=baris, column=i)
@@ -131,7 +140,7 @@ def render_xlsx(dok: DokumenPK) -> bytes:
     for sel in ws[ws.max_row]:
         sel.font = tebal
     if dok.terbilang:
-        ws.append([None, "Terbilang: " + dok.terbilang])
+        _tambah(ws, [None, "Terbilang: " + dok.terbilang])
         ws.cell(row=ws.max_row, column=2).font = Font(italic=True)
 
     # -- Penjelasan ------------------------------------------------------------------------------

@@ -42,6 +42,7 @@ from kinerja.domain.pk import (
     total_program,
 )
 from kinerja.domain.source import Kemajuan, Row, SourceError, read_bytes, read_path, read_text
+from kinerja.domain.teks_masuk import KARAKTER_TERLARANG, bersihkan
 
 
 class ParseError(SourceError):
@@ -2113,6 +2114,12 @@ def parse_rows(rows: Sequence[Row]) -> list[NaskahPK]:
     """Every PK found in a document's rows; raises ParseError when there is none."""
     if not rows:
         raise ParseError("dokumen kosong: tidak ada teks yang dapat dibaca")
+    rows = [
+        replace(r, sel=tuple(bersihkan(c) for c in r.sel))
+        if any(KARAKTER_TERLARANG.search(c) for c in r.sel)
+        else r
+        for r in rows
+    ]  # control characters and bidi overrides out (a PDF's text may carry them; PostgreSQL takes no NUL)
     docs = _segment(sel_per_baris.rapatkan(rows))
     results: list[NaskahPK] = []
     dilewati: list[Catatan] = []

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from kinerja.domain.ikm import Regime, Unsur, daftar_unsur
+from kinerja.domain.teks_masuk import bersihkan
 
 __all__ = [
     "KOLOM_PROFIL",
@@ -120,7 +121,7 @@ def _kode_kolom(teks: object) -> str | None:
 
 
 def _teks_sel(nilai: object) -> str:
-    """A cell as text: numbers without ".0", dates as YYYY-MM-DD, None as ""."""
+    """A cell as text: numbers without ".0", dates as YYYY-MM-DD, None as "", control characters out."""
     if nilai is None:
         return ""
     if isinstance(nilai, float) and nilai.is_integer():
@@ -129,7 +130,7 @@ def _teks_sel(nilai: object) -> str:
         return nilai.date().isoformat() if nilai.time() == datetime.min.time() else nilai.isoformat()
     if isinstance(nilai, date):
         return nilai.isoformat()
-    return str(nilai).strip()
+    return bersihkan(str(nilai)).strip()
 
 
 def _label_ke_nilai(u: Unsur) -> dict[str, int]:

@@ -16,6 +16,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
+from kinerja.domain.teks_masuk import bersihkan
+
 T = TypeVar("T")
 
 
@@ -105,6 +107,7 @@ def read_text(text: str) -> list[Row]:
         raise SourceError(
             "berkas ini bukan teks (berisi data biner); gunakan .txt, .md, .docx, .xlsx atau .pdf"
         )
+    text = bersihkan(text)  # a vertical tab or form feed would split a line (str.splitlines)
     rows: list[Row] = []
     for n, line in enumerate(text.splitlines(), start=1):
         clean = _MARKUP.sub("", line).replace("\xa0", " ")

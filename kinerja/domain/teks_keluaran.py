@@ -14,8 +14,9 @@ or would misread, removed or neutralised in one place.
 from __future__ import annotations
 
 import re
+from typing import Any
 
-__all__ = ["AWAL_RUMUS", "bersih", "satu_baris", "string_typst", "teks_pdf"]
+__all__ = ["AWAL_RUMUS", "bersih", "isi_sel", "satu_baris", "string_typst", "teks_pdf"]
 
 _TIDAK_SAH = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 AWAL_RUMUS = ("=", "+", "-", "@", "\t", "\r")
@@ -25,6 +26,22 @@ _KATA_PANJANG = re.compile(r"\S{41,}")
 def bersih(teks: object) -> str:
     """Text with the characters a worksheet or UTF-8 cannot hold removed (None → "")."""
     return _TIDAK_SAH.sub("", str(teks or ""))
+
+
+def isi_sel(sel: Any, nilai: object) -> Any:
+    """Put a value into an openpyxl cell (a normal or a write-only one) and return the cell: text is
+    cleaned (`bersih`) and always stored as text — never a formula, whatever it starts with, and
+    marked with the quote prefix when it starts like one (`AWAL_RUMUS`); other values as they are."""
+    if isinstance(nilai, str) or nilai is None:
+        teks = bersih(nilai)
+        sel.value = teks or None
+        if teks:
+            sel.data_type = "s"
+            if teks.startswith(AWAL_RUMUS):
+                sel.quotePrefix = True
+    else:
+        sel.value = nilai
+    return sel
 
 
 def satu_baris(teks: object) -> str:

@@ -43,7 +43,7 @@ from kinerja.domain import capaian as dc
 from kinerja.domain import pantau
 from kinerja.domain.numbers import bulatkan, format_angka, format_rupiah
 from kinerja.domain.tanggal import format_tanggal
-from kinerja.domain.teks_keluaran import AWAL_RUMUS, bersih, string_typst, teks_pdf
+from kinerja.domain.teks_keluaran import bersih, isi_sel, string_typst, teks_pdf
 from kinerja.monitoring.models import Realisasi, RencanaIndikator, StatusRealisasi
 from kinerja.monitoring.ringkasan import BarisIndikator, BarisProgram, PantauPK, pantau_pk
 from kinerja.units.models import Unit
@@ -938,12 +938,7 @@ class _Buku:
     def sel(self, ws, baris: int, kolom: int, nilai: Any, format: str | None = None):
         c = ws.cell(row=baris, column=kolom)
         if isinstance(nilai, str) or nilai is None:
-            teks = bersih(nilai)
-            c.value = teks or None
-            if teks:
-                c.data_type = "s"
-                if teks.startswith(AWAL_RUMUS):
-                    c.quotePrefix = True
+            isi_sel(c, nilai)
         elif isinstance(nilai, Decimal):
             c.value = _angka_xlsx(nilai)
             c.number_format = format or _format_nilai(nilai)

@@ -43,7 +43,7 @@ from kinerja.domain import capaian as dc
 from kinerja.domain import pantau
 from kinerja.domain.numbers import AngkaError, bulatkan, format_angka, parse_angka
 from kinerja.domain.tanggal import format_tanggal
-from kinerja.domain.teks_keluaran import AWAL_RUMUS, bersih
+from kinerja.domain.teks_keluaran import bersih, isi_sel
 from kinerja.monitoring import layanan
 from kinerja.monitoring.models import Realisasi, RencanaIndikator, StatusRealisasi
 
@@ -319,18 +319,9 @@ class _Buku:
 
     def sel(self, ws, baris: int, kolom: int, nilai: object, *, format_angka: str | None = None):
         """A cell; text is always a string (never a formula or an error code)."""
-        c = ws.cell(row=baris, column=kolom)
-        if isinstance(nilai, str) or nilai is None:
-            teks = bersih(nilai)
-            c.value = teks or None
-            if teks:
-                c.data_type = "s"
-                if teks.startswith(AWAL_RUMUS):
-                    c.quotePrefix = True
-        else:
-            c.value = nilai
-            if format_angka:
-                c.number_format = format_angka
+        c = isi_sel(ws.cell(row=baris, column=kolom), nilai)
+        if format_angka and not isinstance(nilai, str) and nilai is not None:
+            c.number_format = format_angka
         c.alignment = self.bungkus
         return c
 

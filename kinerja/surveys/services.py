@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from kinerja.domain import sampling
 from kinerja.domain.ikm import HasilIKM, IKMError, daftar_unsur, ikm_dari_agregat
 from kinerja.domain.numbers import bulatkan
+from kinerja.domain.teks_masuk import bersihkan
 from kinerja.surveys import kuesioner
 from kinerja.surveys.kuesioner import PROFIL
 from kinerja.surveys.models import (
@@ -462,7 +463,7 @@ def kirim_respons(
                 sumber=sumber,
                 kode_tiket=tiket,
                 nonce=nonce,
-                saran=(data.get("saran") or "").strip(),
+                saran=bersihkan(data.get("saran") or "").strip(),
                 **{p: (data.get(p) or "").strip() for p in PROFIL},
                 **jawaban,
             )

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
+from kinerja.domain.teks_keluaran import isi_sel
 from kinerja.surveys.models import JenisLayanan, PeriodeSurvei, Respons, kolom_jawaban
 from kinerja.surveys.views_kelola import _periode
 from kinerja.units.permissions import can
@@ -139,9 +140,11 @@ def saran_xlsx(request: HttpRequest, periode_id: int) -> HttpResponse:
         waktu = timezone.localtime(diterima, zona).replace(tzinfo=None) if diterima else None
         tanggal = WriteOnlyCell(lembar, value=waktu)
         tanggal.number_format = "dd/mm/yyyy hh:mm"
-        isi = WriteOnlyCell(lembar, value=teks)
+        # A respondent's text is text: "=…" is no formula, a NUL or a vertical tab is dropped.
+        isi = isi_sel(WriteOnlyCell(lembar), teks)
         isi.alignment = bungkus
-        lembar.append([nomor, tanggal, nama_layanan or "", str(sumber.get(asal, asal)), isi, *jawaban])
+        layanan = isi_sel(WriteOnlyCell(lembar), nama_layanan or "")
+        lembar.append([nomor, tanggal, layanan, str(sumber.get(asal, asal)), isi, *jawaban])
     out = io.BytesIO()
     buku.save(out)
     r = HttpResponse(
