@@ -44,10 +44,10 @@ ocr:
 
 run: install
 	@$(MAKE) -s ocr || echo "  Peringatan: Tesseract tidak dapat dipasang; PK hasil pindaian tidak dapat diimpor."
-	$(BIN)/kinerja migrate --noinput -v0
-	$(BIN)/kinerja demo
-	$(BIN)/kinerja demo_skm
-	$(BIN)/kinerja demo_pantau
+	DEBUG=1 $(BIN)/kinerja migrate --noinput -v0
+	DEBUG=1 $(BIN)/kinerja demo
+	DEBUG=1 $(BIN)/kinerja demo_skm
+	DEBUG=1 $(BIN)/kinerja demo_pantau
 	@echo ""
 	@echo "  kinerja berjalan di http://$(HOST):$(PORT)/"
 	@echo "  Login demo: http://$(HOST):$(PORT)/masuk/  pengguna: admin  sandi: kinerja-demo  (admin Django: /admin/)"

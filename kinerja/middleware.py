@@ -77,3 +77,17 @@ class TeksAmanMiddleware:
                     if m:
                         return f"{label} “{KARAKTER_TERLARANG.sub('', kunci)[:40]}”", m.group()
         return None
+
+
+class HeaderKeamananMiddleware:
+    """The headers Django does not set itself: Permissions-Policy (settings.KINERJA_PERMISSIONS_POLICY)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.kebijakan = settings.KINERJA_PERMISSIONS_POLICY
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.kebijakan:
+            response.headers.setdefault("Permissions-Policy", self.kebijakan)
+        return response

@@ -1,5 +1,6 @@
 """Django settings, read from the environment with safe development defaults."""
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "csp",
     "kinerja.riwayat",
     "kinerja.units",
     "kinerja.agreements",
@@ -67,6 +69,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "kinerja.middleware.HeaderKeamananMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kinerja.middleware.BahasaMiddleware",
     "kinerja.middleware.TeksAmanMiddleware",
@@ -151,6 +156,68 @@ KINERJA_DOCX_TEMPLATE = os.environ.get("KINERJA_DOCX_TEMPLATE") or None
 # address the request came to (kinerja/alamat.py); a system check warns when unset with DEBUG=0.
 KINERJA_BASE_URL = os.environ.get("KINERJA_BASE_URL", "").strip().rstrip("/") or None
 
+# Static files: served by WhiteNoise in production too (the pages look exactly as in development),
+# compressed and with a hash in their name (cached by browsers for good) once `kinerja collectstatic` has
+# gathered them (docs/deployment.md); the server refuses to start before that (kinerja/produksi.py).
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+# WhiteNoise warns at every start while the folder `collectstatic` fills does not exist yet.
+with contextlib.suppress(OSError):
+    Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+
+# Content-Security-Policy (django-csp): every script, style, font and image comes from kinerja itself;
+# no inline script or style is needed (htmx is configured without inline styles or eval).
+from csp.constants import NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+# Permissions-Policy (kinerja.middleware.HeaderKeamananMiddleware): no camera, microphone, location …
+KINERJA_PERMISSIONS_POLICY = os.environ.get(
+    "KINERJA_PERMISSIONS_POLICY",
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+)
+
 if not DEBUG:
+    # Production (docs/deployment.md, docs/security.md): HTTPS only, each piece configurable.
     SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", True)
     CSRF_COOKIE_SECURE = _env_bool("CSRF_COOKIE_SECURE", True)
+    SECURE_SSL_REDIRECT = _env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = _env_bool("SECURE_HSTS_PRELOAD", True)
+    if _env_bool("KINERJA_PROXY_HTTPS", False):
+        # Behind Caddy or nginx, which speaks HTTPS to the browser and HTTP to gunicorn.
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Errors and security events as one JSON object per line on stderr (journald, any log collector).
+    LOGGING = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "kinerja.log.FormatJSON"}},
+        "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "json"}},
+        "root": {"handlers": ["stderr"], "level": "WARNING"},
+        "loggers": {
+            "django.request": {"handlers": ["stderr"], "level": "ERROR", "propagate": False},
+            "django.security": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+            "kinerja.keamanan": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        },
+    }

@@ -299,3 +299,13 @@ def _bahasa_bawaan():
     from django.utils import translation
 
     translation.deactivate()
+
+
+def muat_demo(*perintah: str) -> None:
+    """Run demo commands as `make run` does: with DEBUG on (they refuse on a server)."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    with override_settings(DEBUG=True):
+        for nama in perintah:
+            call_command(nama)

@@ -12,6 +12,7 @@ from django.core.management import call_command
 
 from kinerja.agreements.models import Indikator, PerjanjianKinerja
 from kinerja.units.models import Pejabat, Unit
+from tests.conftest import muat_demo
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "kinerja" / "demo" / "pk-kecamatan-bajeng-2024.txt"
@@ -136,8 +137,8 @@ def test_import_of_two_pks_is_one_transaction(tmp_path, capsys):
 def test_demo_command_loads_seed_and_account_idempotently():
     from django.contrib.auth import get_user_model
 
-    call_command("demo")
-    call_command("demo")
+    muat_demo("demo")
+    muat_demo("demo")
     assert PerjanjianKinerja.objects.count() == 1
     user = get_user_model().objects.get(username="admin")
     assert user.is_superuser and user.check_password("kinerja-demo")
@@ -149,9 +150,9 @@ def test_demo_skm_closes_a_period_whose_ikm_shows_beside_the_pk(client):
 
     from kinerja.surveys.models import PeriodeSurvei, SnapshotIKM
 
-    call_command("demo")
-    call_command("demo_skm")
-    call_command("demo_skm")  # idempotent
+    muat_demo("demo")
+    muat_demo("demo_skm")
+    muat_demo("demo_skm")  # idempotent
     assert PeriodeSurvei.objects.count() == 2
     snapshot = SnapshotIKM.objects.get(jenis_layanan__isnull=True)
     assert snapshot.jumlah_responden == 320

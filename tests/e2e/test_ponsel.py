@@ -10,8 +10,8 @@ import struct
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
+from tests.conftest import muat_demo
 from tests.e2e.conftest import LEBAR_PONSEL, periksa_halaman
 from tests.e2e.test_pk_alur import SANDI
 
@@ -32,8 +32,8 @@ def test_every_main_page_fits_a_phone(live_server, browser, tmp_path):
     from kinerja.units.models import Unit
     from tests.conftest import _user, build_pk_data
 
-    call_command("demo")
-    call_command("demo_skm")
+    muat_demo("demo")
+    muat_demo("demo_skm")
     terbit = PerjanjianKinerja.objects.get(status="diterbitkan")
     periode = PeriodeSurvei.objects.get(status=PeriodeSurvei.Status.DIBUKA)
     unit = Unit.objects.get(nama="Kecamatan Bajeng")

@@ -1,8 +1,8 @@
 """A member of the public fills in the SKM form on a phone, without JavaScript, using the keyboard."""
 
 import pytest
-from django.core.management import call_command
 
+from tests.conftest import muat_demo
 from tests.e2e.conftest import periksa_halaman
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -11,8 +11,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_public_form_works_without_javascript_and_counts_once(live_server, browser):
     from kinerja.surveys.models import PeriodeSurvei, Respons
 
-    call_command("demo")
-    call_command("demo_skm")
+    muat_demo("demo")
+    muat_demo("demo_skm")
     periode = PeriodeSurvei.objects.get(status=PeriodeSurvei.Status.DIBUKA)
     context = browser.new_context(
         java_script_enabled=False, viewport={"width": 390, "height": 844}, locale="id-ID"

@@ -1,8 +1,8 @@
 """An operator reads the demo's saran, narrows them down, and turns one into a rencana tindak lanjut."""
 
 import pytest
-from django.core.management import call_command
 
+from tests.conftest import muat_demo
 from tests.e2e.conftest import periksa_halaman
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -11,8 +11,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 def test_operator_turns_a_saran_into_a_follow_up(live_server, page):
     from kinerja.surveys.models import PeriodeSurvei, TindakLanjut
 
-    call_command("demo")
-    call_command("demo_skm")
+    muat_demo("demo")
+    muat_demo("demo_skm")
     periode = PeriodeSurvei.objects.get(status=PeriodeSurvei.Status.DITUTUP)
     page.goto(f"{live_server.url}/masuk/")
     periksa_halaman(page)

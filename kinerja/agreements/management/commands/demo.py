@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kinerja.demo_aman import tolak_tanpa_debug
 from kinerja.domain import pk_text
 
 DEMO_DIR = Path(__file__).resolve().parents[3] / "demo"
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        tolak_tanpa_debug()
         from kinerja.agreements.alur import terbitkan
         from kinerja.agreements.services import ImporDitolak, import_pk
 

@@ -6,11 +6,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kinerja.demo_aman import tolak_tanpa_debug
+
 
 class Command(BaseCommand):
     help = _("Muat data pemantauan demo (rencana aksi, realisasi tiga triwulan) untuk PK demo.")
 
     def handle(self, *args, **options):
+        tolak_tanpa_debug()
         from kinerja.monitoring import demo
 
         pk = demo.pk_demo()

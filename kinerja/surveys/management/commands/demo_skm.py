@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kinerja.demo_aman import tolak_tanpa_debug
 from kinerja.domain.ikm import daftar_unsur
 from kinerja.domain.skm_file import KOLOM_PROFIL
 from kinerja.surveys.impor import impor_berkas
@@ -77,6 +78,7 @@ class Command(BaseCommand):
     help = _("Muat data demo SKM untuk Kecamatan Bajeng 2024 (satu periode ditutup, satu dibuka).")
 
     def handle(self, *args, **options):
+        tolak_tanpa_debug()
         unit = Unit.objects.filter(nama=UNIT).first()
         if unit is None:
             raise CommandError(_("Unit %s belum ada: jalankan `kinerja demo` dahulu.") % UNIT)
