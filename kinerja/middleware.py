@@ -91,3 +91,26 @@ class HeaderKeamananMiddleware:
         if self.kebijakan:
             response.headers.setdefault("Permissions-Policy", self.kebijakan)
         return response
+
+
+class BatasPermintaanMiddleware:
+    """Refuse with 413 a request whose announced body is over settings.KINERJA_BATAS_PERMINTAAN (12 MB:
+    the forms take files of 10 MB at most), before anything reads the body. The proxy in front caps the
+    bodies that announce no length (docs/deployment.md)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.batas = settings.KINERJA_BATAS_PERMINTAAN
+
+    def __call__(self, request):
+        try:
+            panjang = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            panjang = 0
+        if panjang > self.batas:
+            pesan = _("Permintaan ditolak: ukurannya %(mb)s MB, paling besar %(batas)s MB.") % {
+                "mb": f"{panjang / 1024 / 1024:.1f}".replace(".", ","),
+                "batas": self.batas // (1024 * 1024),
+            }
+            return HttpResponse(pesan, status=413, content_type="text/plain; charset=utf-8")
+        return self.get_response(request)

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "kinerja.middleware.BatasPermintaanMiddleware",
     "csp.middleware.CSPMiddleware",
     "kinerja.middleware.HeaderKeamananMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -191,6 +192,8 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     }
 }
+# The largest request body (kinerja.middleware.BatasPermintaanMiddleware): the upload forms take 10 MB.
+KINERJA_BATAS_PERMINTAAN = int(os.environ.get("KINERJA_BATAS_PERMINTAAN", str(12 * 1024 * 1024)))
 # Permissions-Policy (kinerja.middleware.HeaderKeamananMiddleware): no camera, microphone, location …
 KINERJA_PERMISSIONS_POLICY = os.environ.get(
     "KINERJA_PERMISSIONS_POLICY",

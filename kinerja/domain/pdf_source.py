@@ -84,6 +84,9 @@ def read_pdf(path: str | Path, *, kemajuan: Kemajuan | None = None) -> list[Row]
     p = Path(path)
     if not p.is_file():
         raise SourceError(f"berkas tidak ditemukan: {p}")
+    from kinerja.domain.batas import periksa_pdf
+
+    periksa_pdf(p)  # the page count, before pdfplumber goes through the pages
     chars = unreadable = 0
     try:
         with pdfplumber.open(p) as pdf:

@@ -107,6 +107,9 @@ def read_text(text: str) -> list[Row]:
         raise SourceError(
             "berkas ini bukan teks (berisi data biner); gunakan .txt, .md, .docx, .xlsx atau .pdf"
         )
+    from kinerja.domain.batas import periksa_teks
+
+    periksa_teks(text)
     text = bersihkan(text)  # a vertical tab or form feed would split a line (str.splitlines)
     rows: list[Row] = []
     for n, line in enumerate(text.splitlines(), start=1):
@@ -178,9 +181,13 @@ def halaman_ocr(data: bytes, name: str) -> int:
         periksa_gambar(data)
         return 1
     if Path(name).suffix.lower() == ".pdf" or data[:5] == b"%PDF-":
-        from kinerja.domain import pdf_source
+        from kinerja.domain import batas, pdf_source
 
-        return _via_file(pdf_source.halaman_pindaian, data, ".pdf", None)
+        def hitung(p: Path) -> int:
+            batas.periksa_pdf(p)  # the page count first: a 20 000-page file is not gone through
+            return pdf_source.halaman_pindaian(p)
+
+        return _via_file(hitung, data, ".pdf", None)
     return 0
 
 
@@ -189,12 +196,14 @@ def _read(data: bytes, name: str, path: Path | None, kemajuan: Kemajuan | None =
         raise SourceError(f"berkas kosong: {name}")
     suffix = Path(name).suffix.lower()
     if suffix == ".xlsx" or (data[:2] == b"PK" and b"xl/workbook" in data[:65536] and suffix != ".docx"):
-        from kinerja.domain import xlsx_source
+        from kinerja.domain import batas, xlsx_source
 
+        batas.periksa_zip(data, "XLSX")  # from the zip directory, before anything is expanded
         return _via_file(xlsx_source.read_xlsx, data, ".xlsx", path)
     if suffix == ".docx" or (data[:2] == b"PK" and suffix not in {".txt", ".md"}):
-        from kinerja.domain import docx_source
+        from kinerja.domain import batas, docx_source
 
+        batas.periksa_zip(data, "DOCX")
         return _via_file(docx_source.read_docx, data, ".docx", path)
     if suffix == ".pdf" or data[:5] == b"%PDF-":
         from kinerja.domain import pdf_source

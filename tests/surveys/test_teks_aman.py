@@ -127,3 +127,15 @@ def test_an_indikator_starting_like_a_formula_is_text_in_the_pk_workbook():
     for teks in (SERANGAN[0], "=1+1"):
         assert semua[teks].data_type == "s" and semua[teks].quotePrefix
     assert any("@SUM(1+1)" in v for v in semua)
+
+
+def test_a_request_body_over_the_limit_is_refused_before_it_is_read(client):
+    r = client.generic(
+        "POST",
+        "/pk/impor/",
+        b"x",
+        content_type="multipart/form-data; boundary=x",
+        CONTENT_LENGTH=str(13 * 1024 * 1024),
+    )
+    assert r.status_code == 413
+    assert "paling besar 12 MB" in r.content.decode()
