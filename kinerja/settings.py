@@ -2,6 +2,7 @@
 
 import contextlib
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "csp",
+    "axes",
     "kinerja.riwayat",
     "kinerja.units",
     "kinerja.agreements",
@@ -80,8 +82,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "kinerja.sesi.SesiMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "kinerja.alamat.AlamatDasarMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kinerja.urls"
@@ -136,6 +140,27 @@ STATIC_ROOT = os.environ.get("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
 # permission-checked download view.
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 
+# Logins (docs/security.md): django-axes counts failed attempts in the database (no Redis needed) and
+# locks an account, and separately an address, after KINERJA_LOGIN_GAGAL_MAKS failures; the lock lifts
+# by itself after KINERJA_LOGIN_KUNCI_MENIT, or earlier when an admin deletes the attempts (admin
+# "Access attempts", or `kinerja axes_reset_username NAMA`). A successful login resets the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("KINERJA_LOGIN_GAGAL_MAKS", "5"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("KINERJA_LOGIN_KUNCI_MENIT", "30")))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "akun_terkunci.html"
+AXES_CLIENT_IP_CALLABLE = "kinerja.klien.alamat_klien"
+AXES_VERBOSE = False
+
+# Sessions (kinerja/sesi.py): logged out after this long without a request, and this long after login.
+KINERJA_SESI_DIAM_MENIT = int(os.environ.get("KINERJA_SESI_DIAM_MENIT", "30"))
+KINERJA_SESI_MAKS_JAM = int(os.environ.get("KINERJA_SESI_MAKS_JAM", "12"))
+SESSION_COOKIE_AGE = KINERJA_SESI_MAKS_JAM * 3600
+
 LOGIN_URL = "masuk"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
@@ -143,7 +168,10 @@ LOGOUT_REDIRECT_URL = "/"
 # SKM public form (docs/skm.md): client address behind a trusted reverse proxy, rate limit, questionnaire cache.
 KINERJA_HEADER_ALAMAT_KLIEN = (
     os.environ.get("KINERJA_HEADER_ALAMAT_KLIEN") or None
-)  # e.g. "HTTP_X_FORWARDED_FOR"
+)  # e.g. "HTTP_X_FORWARDED_FOR"; believed only from these proxies (kinerja/klien.py):
+KINERJA_PROXY_TEPERCAYA = [
+    a.strip() for a in os.environ.get("KINERJA_PROXY_TEPERCAYA", "127.0.0.1,::1").split(",") if a.strip()
+]
 KINERJA_SKM_BATAS_PER_MENIT = int(os.environ.get("KINERJA_SKM_BATAS_PER_MENIT", "20"))
 KINERJA_SKM_BATAS_PER_JAM = int(os.environ.get("KINERJA_SKM_BATAS_PER_JAM", "300"))
 KINERJA_SKM_CACHE_DETIK = float(os.environ.get("KINERJA_SKM_CACHE_DETIK", "5"))

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
@@ -21,26 +20,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from kinerja.klien import alamat_klien
 from kinerja.surveys import kuesioner
 from kinerja.surveys.forms import baca_nonce, buat_nonce
 from kinerja.surveys.kuesioner import Kuesioner
 from kinerja.surveys.models import PeriodeSurvei, Respons, SnapshotIKM
 from kinerja.surveys.services import BatasKiriman, PeriodeDitutup, SudahDiterima, kirim_respons
-
-
-def alamat_klien(request: HttpRequest) -> str:
-    """The client address for the rate limit: REMOTE_ADDR, or the last entry of a trusted proxy header.
-
-    Behind a reverse proxy every visitor arrives from the proxy's address; set
-    KINERJA_HEADER_ALAMAT_KLIEN = "HTTP_X_FORWARDED_FOR" (or "HTTP_X_REAL_IP") there. Only the entry the
-    proxy itself appended (the last) is trusted: a client can put anything before it.
-    """
-    header = getattr(settings, "KINERJA_HEADER_ALAMAT_KLIEN", None)
-    if header:
-        nilai = request.META.get(header, "")
-        if nilai:
-            return nilai.rsplit(",", 1)[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _lihat_lain(url: str) -> HttpResponseRedirect:

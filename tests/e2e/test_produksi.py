@@ -38,12 +38,15 @@ def gunicorn(tmp_path):
         "MEDIA_ROOT": str(tmp_path / "media"),
         "ALLOWED_HOSTS": "kinerja.gowakab.go.id,127.0.0.1",
     }
+    port = _port()
+    # The browser reaches the server over plain HTTP on loopback, with the X-Forwarded-Proto a proxy
+    # would add: its Origin is http://, which a real deployment (HTTPS) never sends.
+    env["CSRF_TRUSTED_ORIGINS"] += f",http://127.0.0.1:{port}"
     for perintah in (["migrate", "-v0"], ["collectstatic", "--noinput", "-v0"]):
         res = subprocess.run(
             [str(BIN / "kinerja"), *perintah], env=env, cwd=ROOT, capture_output=True, text=True
         )
         assert res.returncode == 0, res.stderr
-    port = _port()
     proses = subprocess.Popen(
         [str(BIN / "gunicorn"), "kinerja.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
         env=env,
@@ -95,5 +98,26 @@ def test_production_under_gunicorn_looks_like_development_with_its_headers(gunic
             )
             assert terapan not in ("rgba(0, 0, 0, 0)", "transparent")
             periksa_halaman(page)
+    finally:
+        context.close()
+
+
+def test_a_brute_force_on_the_login_form_is_locked_out(gunicorn, browser):
+    """Wrong passwords typed into the real login form of the production server, over loopback: the
+    fifth is answered with the lockout page (429), and so is the sixth, whatever its password."""
+    context = browser.new_context(locale="id-ID", extra_http_headers={"X-Forwarded-Proto": "https"})
+    page = context.new_page()
+    try:
+        status = []
+        for _ in range(6):
+            page.goto(gunicorn + "/masuk/")
+            page.fill("input[name=username]", "admin")
+            page.fill("input[name=password]", "tebakan-salah")
+            with page.expect_response(lambda r: r.request.method == "POST") as jawab:
+                page.locator("main form button[type=submit]").click()
+            status.append(jawab.value.status)
+        assert status == [200, 200, 200, 200, 429, 429]
+        assert "Masuk dikunci sementara" in page.content()
+        periksa_halaman(page)
     finally:
         context.close()

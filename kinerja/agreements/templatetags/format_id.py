@@ -92,3 +92,12 @@ def tanggal(value) -> str:
     if isinstance(value, date | tanggal_mod.Tanggal):
         return tanggal_mod.format_tanggal(value)
     return "" if value is None else str(value)
+
+
+@register.filter
+def menit(durasi) -> int | str:
+    """A timedelta in whole minutes (the login lock's length); anything else as it is."""
+    try:
+        return int(durasi.total_seconds() // 60)
+    except AttributeError:
+        return durasi
