@@ -161,6 +161,15 @@ KINERJA_SESI_DIAM_MENIT = int(os.environ.get("KINERJA_SESI_DIAM_MENIT", "30"))
 KINERJA_SESI_MAKS_JAM = int(os.environ.get("KINERJA_SESI_MAKS_JAM", "12"))
 SESSION_COOKIE_AGE = KINERJA_SESI_MAKS_JAM * 3600
 
+# Mail, for password reset links (kinerja/akun.py); unset: an admin makes the link instead.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "kinerja@localhost")
+PASSWORD_RESET_TIMEOUT = 24 * 3600  # a one-time link works for a day at most
+
 LOGIN_URL = "masuk"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"

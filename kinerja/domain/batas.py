@@ -43,8 +43,8 @@ def periksa_zip(data: bytes | Path, jenis: str, batas: Batas = BATAS) -> None:
     try:
         with zipfile.ZipFile(data if isinstance(data, Path) else io.BytesIO(data)) as z:
             daftar = z.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise SourceError(f"berkas {jenis} rusak atau bukan {jenis}: {exc}") from None
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip at all: the reader says so in its own words
     if len(daftar) > batas.zip_entri:
         raise SourceError(
             f"berkas {jenis} ini memuat {len(daftar)} bagian; paling banyak {batas.zip_entri} untuk sebuah PK"

@@ -583,3 +583,47 @@ def peran_pengguna(user, pengguna: QuerySet) -> dict[int, list[UnitRole]]:
     for role in peran_terkelola(user).filter(user__in=pengguna).order_by("unit__jalur", "peran"):
         hasil.setdefault(role.user_id, []).append(role)
     return hasil
+
+
+def boleh_atur_ulang_sandi(oleh, pengguna) -> bool:
+    """Whether `oleh` may make a one-time link to set `pengguna`'s password: a superuser for anyone; a
+    unit admin for a user who is neither staff nor superuser, has a role, and has every role within the
+    units he administers (else he could take over an account of another unit, or a higher one). Nobody
+    for himself: he changes his own password on his account page."""
+    if oleh.pk == pengguna.pk:
+        return False
+    if oleh.is_superuser:
+        return True
+    if pengguna.is_superuser or pengguna.is_staff:
+        return False
+    peran = UnitRole.objects.filter(user=pengguna)
+    if not peran.exists():
+        return False
+    return not peran.exclude(unit__in=unit_terkelola(oleh)).exists()
+
+
+def tautan_atur_sandi(oleh, pengguna) -> str:
+    """The path of a one-time link to set `pengguna`'s password (Django's reset token: it stops working
+    once used, when the password changes otherwise, and after PASSWORD_RESET_TIMEOUT). In the trail of
+    each of the user's units."""
+    from django.contrib.auth.tokens import default_token_generator
+    from django.urls import reverse
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    if not boleh_atur_ulang_sandi(oleh, pengguna):
+        raise Ditolak(
+            _("Anda tidak berhak membuat tautan ganti sandi untuk %(user)s.")
+            % {"user": pengguna.get_username()}
+        )
+    uid = urlsafe_base64_encode(force_bytes(pengguna.pk))
+    jalur = reverse("akun_sandi_atur", args=[uid, default_token_generator.make_token(pengguna)])
+    for role in UnitRole.objects.filter(user=pengguna).select_related("unit"):
+        catat(
+            role.unit,
+            "pengguna.tautan_sandi",
+            oleh=oleh,
+            catatan=pengguna.get_username(),
+            data={"pengguna": pengguna.get_username(), "pengguna_id": pengguna.pk},
+        )
+    return jalur

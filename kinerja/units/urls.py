@@ -17,6 +17,11 @@ urlpatterns = [
     path("pemda/pejabat/<int:pejabat_id>/pindah/", views_pemda.pejabat_pindah, name="pemda_pejabat_pindah"),
     path("pemda/pengguna/", views_pemda.pengguna_daftar, name="pemda_pengguna"),
     path("pemda/pengguna/tambah/", views_pemda.pengguna_tambah, name="pemda_pengguna_tambah"),
+    path(
+        "pemda/pengguna/<int:pengguna_id>/tautan-sandi/",
+        views_pemda.pengguna_tautan_sandi,
+        name="pemda_pengguna_tautan_sandi",
+    ),
     path("pemda/peran/beri/", views_pemda.peran_beri, name="pemda_peran_beri"),
     path("pemda/peran/<int:peran_id>/cabut/", views_pemda.peran_cabut, name="pemda_peran_cabut"),
 ]

@@ -12,6 +12,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -52,6 +53,7 @@ LABEL_AKSI = {
     "pejabat.pindah": gettext_lazy("Pejabat pindah jabatan"),
     "peran.beri": gettext_lazy("Peran diberikan"),
     "peran.cabut": gettext_lazy("Peran dicabut"),
+    "pengguna.tautan_sandi": gettext_lazy("Tautan ganti sandi dibuat"),
 }
 LABEL_BIDANG = {
     "nama": gettext_lazy("Nama"),
@@ -431,3 +433,21 @@ def peran_cabut(request: HttpRequest, peran_id: int) -> HttpResponse:
             return redirect("units:pemda_pengguna")
     konteks = {"role": role, "galat_isian": galat}
     return render(request, "units/pemda/peran_cabut.html", konteks, status=400 if galat else 200)
+
+
+@never_cache
+@khusus_admin
+@require_POST
+def pengguna_tautan_sandi(request: HttpRequest, pengguna_id: int) -> HttpResponse:
+    """A one-time link to set the user's password, shown on the answer to this POST only (never stored
+    or sent through a redirect), for a user the admin may manage (layanan.boleh_atur_ulang_sandi)."""
+    from kinerja.alamat import alamat_dasar
+
+    pengguna = get_object_or_404(layanan.pengguna_terkelola(request.user), pk=pengguna_id)
+    try:
+        jalur = layanan.tautan_atur_sandi(request.user, pengguna)
+    except layanan.Ditolak as err:
+        raise PermissionDenied(err.pesan) from None
+    batas_jam = settings.PASSWORD_RESET_TIMEOUT // 3600
+    konteks = {"pengguna": pengguna, "tautan": alamat_dasar() + jalur, "batas_jam": batas_jam}
+    return render(request, "units/pemda/pengguna_tautan_sandi.html", konteks)
