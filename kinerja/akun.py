@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
 
 
 class GantiSandi(auth_views.PasswordChangeView):
@@ -42,6 +43,7 @@ def email_aktif() -> bool:
     return bool(settings.EMAIL_HOST) and settings.EMAIL_HOST != "localhost"
 
 
+@require_http_methods(["GET", "POST"])
 def lupa_sandi(request: HttpRequest) -> HttpResponse:
     """With mail: Django's reset by e-mail (the same answer whether the address is known or not).
     Without: where to get a link (the unit's admin)."""
@@ -55,5 +57,6 @@ def lupa_sandi(request: HttpRequest) -> HttpResponse:
     )(request)
 
 
+@require_GET
 def terkirim(request: HttpRequest) -> HttpResponse:
     return render(request, "akun/sandi_terkirim.html")

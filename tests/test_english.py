@@ -49,7 +49,7 @@ PK_LIST_ID = [
 PK_TABLE_EN = ["First party", "Budget total", "Indicators", "1 document"]
 PK_TABLE_ID = ["Pihak pertama", "Total anggaran", "Jumlah indikator", "1 dokumen"]
 
-MASUK_EN = ["Log in to kinerja", "Username", "Password", "Forgot your password? Contact your unit admin."]
+MASUK_EN = ["Log in to kinerja", "Username", "Password", "Forgot your password?"]
 MASUK_ID = ["Masuk ke kinerja", "Nama pengguna", "Kata sandi", "Lupa kata sandi?"]
 
 IMPOR_EN = [

@@ -101,6 +101,11 @@ HARAPAN: dict[str, dict[str, frozenset]] = {
     "masuk": {"GET": SEMUA, "POST": SEMUA},
     "keluar": {"POST": SEMUA},
     "set_language": {"GET": SEMUA, "POST": SEMUA},
+    # One's own account: the password changed by its owner; a one-time link opened by anyone who has it.
+    "akun_sandi": {"GET": MASUK, "POST": MASUK},
+    "akun_sandi_lupa": {"GET": SEMUA, "POST": SEMUA},
+    "akun_sandi_terkirim": {"GET": SEMUA},
+    "akun_sandi_atur": {"GET": SEMUA, "POST": SEMUA},
     # PK pages: a PK the user may not view is a 404, a published PK is everyone's.
     "agreements:pk_list": {"GET": SEMUA},
     "agreements:pohon": {"GET": SEMUA},
@@ -253,7 +258,8 @@ HARAPAN: dict[str, dict[str, frozenset]] = {
     # The issued document of unit B's published PK: public, so any staff reads it; never changed.
     **_admin("documents.dokumenterbit", STAF, TIDAK_ADA, STAF, TIDAK_ADA, STAF),
     # SKM of unit B (a closed period); responses, aggregates, codes, snapshots are read only (HanyaBaca).
-    **_admin("surveys.periodesurvei", STAF, STAF, PEMDA, PEMDA, PEMDA),
+    # Period B is closed: read only in the admin as on the web (its page shows, nobody deletes it).
+    **_admin("surveys.periodesurvei", STAF, STAF, PEMDA, TIDAK_ADA, PEMDA),
     **_admin("surveys.jenislayanan", STAF, STAF, PEMDA, PEMDA, PEMDA),
     **_admin("surveys.opsiprofil", STAF, STAF, PEMDA, PEMDA, PEMDA),
     **_admin("surveys.respons", STAF, TIDAK_ADA, PEMDA, TIDAK_ADA, PEMDA),
@@ -272,6 +278,10 @@ HARAPAN: dict[str, dict[str, frozenset]] = {
     **_admin("riwayat.riwayat", TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA),
     **_admin("auth.group", TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA),
     **_admin("auth.user", TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA),
+    # Login attempts and lockouts (django-axes): every user's names and addresses, the superuser's only.
+    **_admin("axes.accessattempt", TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA),
+    **_admin("axes.accesslog", TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA),
+    **_admin("axes.accessfailurelog", TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA),
     "admin:auth_user_password_change": {"GET": TIDAK_ADA},
     # Escaping one's subtree in the admin (POST; allowed = the change is in the database). Nobody grants
     # a role on, or files his unit under, a unit above or beside his own (and so reads its data):
@@ -309,6 +319,8 @@ HARAPAN: dict[str, dict[str, frozenset]] = {
     "units:pemda_pengguna": {"GET": ADMIN_SEMBARANG},
     "units:pemda_pengguna_tambah": {"GET": ADMIN_SEMBARANG, "POST": ADMIN_SEMBARANG},
     "units:pemda_peran_beri": {"POST": ADMIN_SEMBARANG},  # operator on unit A, to the user without role
+    "units:pemda_pengguna_tautan_sandi[operator A]": {"POST": ADMIN_A},
+    "units:pemda_pengguna_tautan_sandi[operator B]": {"POST": PEMDA},
     "units:pemda_peran_cabut[operator A]": {"GET": ADMIN_A, "POST": ADMIN_A},
     "units:pemda_peran_cabut[operator B]": {"GET": PEMDA, "POST": PEMDA},
     # Escaping one's subtree there (decided by the database: a GET changes nothing, so it counts as
@@ -370,6 +382,8 @@ def dunia(
     pk_factory,
 ):
     """The cast; unit A's objects (what the URLs open); unit B's objects (what the admin pages open)."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
     from kinerja.agreements import alur
     from kinerja.agreements.models import CatatanImpor, Indikator, RencanaAksi, UnggahanPK
     from kinerja.agreements.pindaian import periksa_pindaian
@@ -517,6 +531,15 @@ def dunia(
         "riwayat.riwayat": Riwayat.objects.first(),  # no unit
         "auth.group": grup_admin(),
         "auth.user": operator_b,
+        "axes.accessattempt": AccessAttempt.objects.create(
+            username="operator_b", ip_address="10.0.0.1", user_agent="", failures_since_start=1
+        ),
+        "axes.accesslog": AccessLog.objects.create(
+            username="operator_b", ip_address="10.0.0.1", user_agent=""
+        ),
+        "axes.accessfailurelog": AccessFailureLog.objects.create(
+            username="operator_b", ip_address="10.0.0.1", user_agent=""
+        ),
     }
     assert all(w.admin_objek.values()), w.admin_objek
     return w
@@ -534,8 +557,9 @@ def _permintaan(w) -> dict[str, SimpleNamespace]:
     def baris(kunci, url, data=None, cek=None):
         r[kunci] = SimpleNamespace(url=url, data=data or {}, cek=cek)
 
-    for nama in ("masuk", "keluar", "set_language"):
+    for nama in ("masuk", "keluar", "set_language", "akun_sandi", "akun_sandi_lupa", "akun_sandi_terkirim"):
         baris(nama, u(nama))
+    baris("akun_sandi_atur", u("akun_sandi_atur", args=["MQ", "token-palsu"]))  # an invalid link: a page
 
     baris("agreements:pk_list", u("agreements:pk_list"))
     baris("agreements:pohon", u("agreements:pohon"))
@@ -766,6 +790,8 @@ def _permintaan_pemda(w, baris, peran_ada) -> None:
     baris("units:pemda_peran_beri", u("units:pemda_peran_beri"), data)
     for nama, role in (("operator A", role_a), ("operator B", role_b)):
         baris(f"units:pemda_peran_cabut[{nama}]", u("units:pemda_peran_cabut", args=[role.pk]))
+        url = u("units:pemda_pengguna_tautan_sandi", args=[role.user_id])
+        baris(f"units:pemda_pengguna_tautan_sandi[{nama}]", url)
 
     # Escapes, decided by the database.
     baris(

@@ -33,6 +33,10 @@ class HanyaBaca:
         return False
 
 
+def _ditutup(obj) -> bool:
+    return obj is not None and obj.status == PeriodeSurvei.Status.DITUTUP
+
+
 class UnsurInline(admin.TabularInline):
     model = UnsurPeriode
     extra = 0
@@ -43,6 +47,10 @@ class UnsurInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def has_change_permission(self, request, obj=None):
+        # `obj` is the period: a closed period's questions are what its respondents answered.
+        return not _ditutup(obj) and super().has_change_permission(request, obj)
+
 
 @admin.register(PeriodeSurvei)
 class PeriodeSurveiAdmin(UnitScopedAdmin):
@@ -51,6 +59,13 @@ class PeriodeSurveiAdmin(UnitScopedAdmin):
     search_fields = ["judul", "unit__nama"]
     readonly_fields = ["status", "token", "dibuat_pada", "ditutup_pada", "ditutup_oleh"]
     inlines = [UnsurInline]
+
+    def has_change_permission(self, request, obj=None):
+        """A closed period is read only here as on the web: its IKM is published, its questions fixed."""
+        return not _ditutup(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not _ditutup(obj) and super().has_delete_permission(request, obj)
 
 
 @admin.register(JenisLayanan)
