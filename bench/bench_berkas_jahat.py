@@ -11,16 +11,17 @@ each refused within 2 s and 200 MB.
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+# The same hostile files as the tests (tests/domain/test_batas.py), here at full size.
+from tests.domain.test_batas import docx_paragraf_kosong, pdf_halaman, xlsx_baris, zip_bom  # noqa: E402
 
 ANAK = r"""
 import json, resource, sys, time
@@ -41,61 +42,10 @@ print(json.dumps({"detik": detik, "mb": (puncak - awal) / 1024, "pesan": pesan})
 """
 
 
-def docx_paragraf(n: int) -> bytes:
-    tubuh = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
-    tubuh += b"<w:p/>" * n + b"</w:body></w:document>"
-    return _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": tubuh})
-
-
-def docx_bom(mb: int) -> bytes:
-    return _zip(
-        {
-            "[Content_Types].xml": b"<Types/>",
-            "word/document.xml": b"<x/>",
-            "word/media/a.png": b"\0" * (mb << 20),
-        }
-    )
-
-
-def xlsx_baris(n: int) -> bytes:
-    def baris():
-        for i in range(1, n + 1):
-            yield b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (i, i, i)
-
-    isi = b"<worksheet><sheetData>" + b"".join(baris()) + b"</sheetData></worksheet>"
-    return _zip(
-        {
-            "[Content_Types].xml": b"<Types/>",
-            "xl/workbook.xml": b"<workbook/>",
-            "xl/worksheets/sheet1.xml": isi,
-        }
-    )
-
-
-def pdf_halaman(n: int) -> bytes:
-    import pypdfium2
-
-    pdf = pypdfium2.PdfDocument.new()
-    for _ in range(n):
-        pdf.new_page(200, 200)
-    keluar = io.BytesIO()
-    pdf.save(keluar)
-    pdf.close()
-    return keluar.getvalue()
-
-
-def _zip(bagian: dict[str, bytes]) -> bytes:
-    keluar = io.BytesIO()
-    with zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-        for nama, isi in bagian.items():
-            z.writestr(nama, isi)
-    return keluar.getvalue()
-
-
 def main() -> int:
     berkas = {
-        "paragraf-kosong.docx": lambda: docx_paragraf(2_000_000),
-        "bom-400mb.docx": lambda: docx_bom(400),
+        "paragraf-kosong.docx": lambda: docx_paragraf_kosong(2_000_000),
+        "bom-400mb.docx": lambda: zip_bom("docx", 400),
         "20000-halaman.pdf": lambda: pdf_halaman(20_000),
         "3-juta-baris.xlsx": lambda: xlsx_baris(3_000_000),
     }

@@ -38,7 +38,7 @@ from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-SECRET = "kinerja-bench-skm-only"
+SECRET = "kinerja-bench-skm-only-" + "x" * 20 + "ABCDEFGHIJKLMNOP"  # strong enough for DEBUG=0
 ALAMAT = 20_000  # distinct client addresses: at 1 500/s each sends about 4 a minute (limit 20)
 
 
@@ -63,8 +63,10 @@ import os
 
 from kinerja.settings import *  # noqa: F403
 
-# Behind a reverse proxy in production: the client address is the last X-Forwarded-For entry.
+# Behind a reverse proxy in production: the client address is the last X-Forwarded-For entry (wrk runs
+# on this machine, as the proxy would: a trusted one).
 KINERJA_HEADER_ALAMAT_KLIEN = "HTTP_X_FORWARDED_FOR"
+# The load test posts hundreds of answers a second from one machine: no login lockout is involved.
 ROOT_URLCONF = "bench_skm_urls"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 if os.environ.get("BENCH_SERVER_SIDE_BINDING") == "1":
@@ -254,6 +256,9 @@ def main() -> int:
         "DATABASE_URL": url_db,
         "DEBUG": "0",
         "SECRET_KEY": SECRET,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "0",
+        "STATIC_ROOT": str(tmp / "static"),
         "DJANGO_SETTINGS_MODULE": "bench_skm_settings",
         "PYTHONPATH": f"{tmp}{os.pathsep}{ROOT}",
         "CONN_MAX_AGE": "600",
@@ -273,7 +278,17 @@ def main() -> int:
     server = None
     try:
         os.environ.update(
-            {k: env[k] for k in ("DATABASE_URL", "DEBUG", "SECRET_KEY", "DJANGO_SETTINGS_MODULE")}
+            {
+                k: env[k]
+                for k in (
+                    "DATABASE_URL",
+                    "DEBUG",
+                    "SECRET_KEY",
+                    "ALLOWED_HOSTS",
+                    "STATIC_ROOT",
+                    "DJANGO_SETTINGS_MODULE",
+                )
+            }
         )
         sys.path[:0] = [str(tmp), str(ROOT)]
         import django
@@ -282,6 +297,7 @@ def main() -> int:
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0)
+        call_command("collectstatic", interactive=False, verbosity=0)  # the server refuses to start without
         siap = _siapkan(args, tmp)
         port = _port_bebas()
         server = subprocess.Popen(
