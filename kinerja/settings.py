@@ -183,6 +183,7 @@ KINERJA_PROXY_TEPERCAYA = [
 ]
 KINERJA_SKM_BATAS_PER_MENIT = int(os.environ.get("KINERJA_SKM_BATAS_PER_MENIT", "20"))
 KINERJA_SKM_BATAS_PER_JAM = int(os.environ.get("KINERJA_SKM_BATAS_PER_JAM", "300"))
+KINERJA_SKM_BATAS_PER_HARI = int(os.environ.get("KINERJA_SKM_BATAS_PER_HARI", "150"))
 KINERJA_SKM_CACHE_DETIK = float(os.environ.get("KINERJA_SKM_CACHE_DETIK", "5"))
 
 # Documents (docs/documents.md): "Rp 1.000,00" with a space instead of PUEBI's "Rp1.000,00"; a DOCX

@@ -179,7 +179,18 @@ class PeriodeSurvei(models.Model):
         editable=False,
     )
 
+    # Responses refused by the public form's limits per client address (docs/skm.md §3), by limit:
+    # shown on the results page, so that a flood is seen, not only stopped.
+    ditolak_menit = models.PositiveIntegerField(_("ditolak batas per menit"), default=0, editable=False)
+    ditolak_jam = models.PositiveIntegerField(_("ditolak batas per jam"), default=0, editable=False)
+    ditolak_hari = models.PositiveIntegerField(_("ditolak batas per hari"), default=0, editable=False)
+
     objects = PeriodeSurveiQuerySet.as_manager()
+
+    @property
+    def ditolak(self) -> int:
+        """Responses refused by the form's limits, all limits together."""
+        return self.ditolak_menit + self.ditolak_jam + self.ditolak_hari
 
     class Meta:
         verbose_name = _("periode survei")
@@ -461,6 +472,7 @@ class JejakKlien(models.Model):
     jumlah_menit = models.PositiveIntegerField(_("kiriman dalam menit ini"), default=0)
     jam = models.PositiveIntegerField(_("jam ke-"))
     jumlah_jam = models.PositiveIntegerField(_("kiriman dalam jam ini"), default=0)
+    jumlah_hari = models.PositiveIntegerField(_("kiriman hari ini"), default=0)
 
     class Meta:
         verbose_name = _("jejak klien")

@@ -19,7 +19,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, Sum
+from django.db.models import Count, F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -50,6 +50,7 @@ from kinerja.units.permissions import can
 # while a script does. Counted on accepted responses only; settings may override both numbers.
 BATAS_PER_MENIT = 20
 BATAS_PER_JAM = 300
+BATAS_PER_HARI = 150
 
 # Ticket codes: 8 symbols without look-alikes (no 0/O, 1/I/L), about 40 bits; printed as XXXX-XXXX.
 ABJAD_KODE = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -66,7 +67,11 @@ class PeriodeDitutup(SKMError):
 
 
 class BatasKiriman(SKMError):
-    """Too many responses from one client address in a short time."""
+    """Too many responses from one client address in a short time; `jenis` is the limit: menit, jam, hari."""
+
+    def __init__(self, pesan: str, jenis: str = "menit") -> None:
+        super().__init__(pesan)
+        self.jenis = jenis
 
 
 class SudahDiterima(SKMError):
@@ -187,10 +192,11 @@ def _bersihkan_sekali_sehari(hari: date) -> None:
         bersihkan_jejak(hari)
 
 
-def _batas() -> tuple[int, int]:
+def _batas() -> tuple[int, int, int]:
     return (
         int(getattr(settings, "KINERJA_SKM_BATAS_PER_MENIT", BATAS_PER_MENIT)),
         int(getattr(settings, "KINERJA_SKM_BATAS_PER_JAM", BATAS_PER_JAM)),
+        int(getattr(settings, "KINERJA_SKM_BATAS_PER_HARI", BATAS_PER_HARI)),
     )
 
 
@@ -244,14 +250,16 @@ def _sql_jejak(vendor: str) -> _Perintah:
     t = connection.ops.quote_name(JejakKlien._meta.db_table)
     # One upsert, both windows: a counter restarts when its window (minute, hour) has moved on.
     sql = (
-        f"INSERT INTO {t} (kunci, periode_id, hari, menit, jumlah_menit, jam, jumlah_jam) "
-        "VALUES (%(klien)s, %(periode_id)s, %(hari)s, %(menit)s, 1, %(jam)s, 1) "
+        f"INSERT INTO {t} (kunci, periode_id, hari, menit, jumlah_menit, jam, jumlah_jam, jumlah_hari) "
+        "VALUES (%(klien)s, %(periode_id)s, %(hari)s, %(menit)s, 1, %(jam)s, 1, 1) "
         "ON CONFLICT (kunci, periode_id) DO UPDATE SET "
         f"jumlah_menit = CASE WHEN {t}.menit = excluded.menit THEN {t}.jumlah_menit + 1 ELSE 1 END, "
         "menit = excluded.menit, "
         f"jumlah_jam = CASE WHEN {t}.jam = excluded.jam THEN {t}.jumlah_jam + 1 ELSE 1 END, "
-        "jam = excluded.jam, hari = excluded.hari "
-        "RETURNING jumlah_menit, jumlah_jam"
+        "jam = excluded.jam, "
+        f"jumlah_hari = CASE WHEN {t}.hari = excluded.hari THEN {t}.jumlah_hari + 1 ELSE 1 END, "
+        "hari = excluded.hari "
+        "RETURNING jumlah_menit, jumlah_jam, jumlah_hari"
     )
     return _Perintah(sql, _baca_satu)
 
@@ -263,14 +271,23 @@ def _params_jejak(alamat: str) -> dict[str, Any]:
     return {"klien": kunci_klien(alamat, hari), "hari": hari, "menit": detik // 60, "jam": detik // 3600}
 
 
-def _cek_batas(per_menit: int, per_jam: int) -> None:
-    batas_menit, batas_jam = _batas()
+def _cek_batas(per_menit: int, per_jam: int, per_hari: int) -> None:
+    batas_menit, batas_jam, batas_hari = _batas()
+    if per_hari > batas_hari:
+        raise BatasKiriman(
+            _(
+                "Hari ini sudah terlalu banyak kuesioner survei ini terkirim dari jaringan ini. Jawaban Anda "
+                "belum tersimpan: mohon isi kuesioner di petugas layanan (kertas), atau coba lagi besok."
+            ),
+            "hari",
+        )
     if per_menit > batas_menit or per_jam > batas_jam:
         raise BatasKiriman(
             _(
                 "Terlalu banyak kuesioner terkirim dari jaringan ini dalam waktu singkat. "
                 "Jawaban Anda belum tersimpan: mohon tunggu sekitar satu menit, lalu tekan Kirim lagi."
-            )
+            ),
+            "menit" if per_menit > batas_menit else "jam",
         )
 
 
@@ -486,6 +503,11 @@ def kirim_respons(
                 raise PeriodeDitutup(_pesan_ditutup(periode))
             respons._state.adding = False
             respons._state.db = connection.alias
+    except BatasKiriman as exc:
+        # Counted per period and limit (outside the rolled-back transaction): the results page shows them.
+        kolom = f"ditolak_{exc.jenis}"
+        PeriodeSurvei.objects.filter(pk=periode.pk).update(**{kolom: F(kolom) + 1})
+        raise
     except (IntegrityError, ValidationError) as exc:
         # A resent form (double click, back and send again) is recognised by its one-time number,
         # also when it carried a ticket code that the first sending used.

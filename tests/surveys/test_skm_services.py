@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import override_settings
+from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -349,3 +350,34 @@ def test_option_lists_are_edited_line_by_line_and_old_lines_deactivated(unit_a):
     )
     assert aktif == ["KK", "Akta"]
     assert JenisLayanan.objects.get(unit=unit_a, nama="KTP").aktif is False
+
+
+@override_settings(
+    KINERJA_SKM_BATAS_PER_MENIT=100, KINERJA_SKM_BATAS_PER_JAM=100, KINERJA_SKM_BATAS_PER_HARI=3
+)
+def test_a_daily_cap_per_address_and_period_and_every_refusal_counted(
+    periode_a, periode_b, client, admin_pemda
+):
+    from kinerja.surveys.models import PeriodeSurvei
+
+    for _ in range(3):
+        services.kirim_respons(periode_a, jawaban_penuh(), klien="10.9.9.9")
+    with pytest.raises(services.BatasKiriman, match="Hari ini sudah terlalu banyak") as e:
+        services.kirim_respons(periode_a, jawaban_penuh(), klien="10.9.9.9")
+    assert e.value.jenis == "hari"
+    with pytest.raises(services.BatasKiriman):
+        services.kirim_respons(periode_a, jawaban_penuh(), klien="10.9.9.9")
+    services.kirim_respons(periode_b, jawaban_penuh(), klien="10.9.9.9")  # another period: its own cap
+    p = PeriodeSurvei.objects.get(pk=periode_a.pk)
+    assert (p.ditolak_menit, p.ditolak_jam, p.ditolak_hari) == (0, 0, 2)
+    assert Respons.objects.filter(periode=periode_a).count() == 3
+    with override_settings(KINERJA_SKM_BATAS_PER_MENIT=3, KINERJA_SKM_BATAS_PER_HARI=100):
+        with pytest.raises(services.BatasKiriman) as e:
+            services.kirim_respons(periode_b, jawaban_penuh(), klien="10.7.7.7")
+            services.kirim_respons(periode_b, jawaban_penuh(), klien="10.7.7.7")
+            services.kirim_respons(periode_b, jawaban_penuh(), klien="10.7.7.7")
+            services.kirim_respons(periode_b, jawaban_penuh(), klien="10.7.7.7")
+        assert e.value.jenis == "menit"
+    services.tutup_periode(periode_a, admin_pemda)
+    html = client.get(reverse("surveys:hasil", args=[periode_a.token])).content.decode()
+    assert "0 oleh batas per menit, 0 oleh batas per jam, 2 oleh batas per hari" in html
