@@ -13,6 +13,8 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kinerja.riwayat.keamanan import Jenis, catat_keamanan
+
 
 class GantiSandi(auth_views.PasswordChangeView):
     template_name = "akun/sandi_ubah.html"
@@ -20,6 +22,7 @@ class GantiSandi(auth_views.PasswordChangeView):
 
     def form_valid(self, form):
         hasil = super().form_valid(form)  # keeps this session logged in, ends the others
+        catat_keamanan(Jenis.SANDI_DIGANTI, request=self.request, keterangan="oleh pemiliknya")
         messages.success(self.request, _("Kata sandi diganti."))
         return hasil
 
@@ -35,6 +38,9 @@ class AturSandi(auth_views.PasswordResetConfirmView):
 
         hasil = super().form_valid(form)
         reset(username=form.user.get_username())  # the owner proved himself: a login lock on him ends
+        catat_keamanan(
+            Jenis.SANDI_DIGANTI, request=self.request, pengguna=form.user, keterangan="lewat tautan"
+        )
         messages.success(self.request, _("Kata sandi baru tersimpan; silakan masuk."))
         return hasil
 

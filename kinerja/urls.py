@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from kinerja import akun
+from kinerja.riwayat.views import log_keamanan
 
 admin.site.site_header = _("Administrasi kinerja")
 admin.site.site_title = _("kinerja")
@@ -17,6 +18,7 @@ urlpatterns = [
     path("masuk/", auth_views.LoginView.as_view(template_name="masuk.html"), name="masuk"),
     path("keluar/", auth_views.LogoutView.as_view(), name="keluar"),
     path("akun/sandi/", akun.GantiSandi.as_view(), name="akun_sandi"),
+    path("keamanan/", log_keamanan, name="log_keamanan"),
     path("akun/sandi/lupa/", akun.lupa_sandi, name="akun_sandi_lupa"),
     path("akun/sandi/lupa/terkirim/", akun.terkirim, name="akun_sandi_terkirim"),
     path("akun/sandi/atur/<uidb64>/<token>/", akun.AturSandi.as_view(), name="akun_sandi_atur"),

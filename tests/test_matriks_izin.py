@@ -106,6 +106,8 @@ HARAPAN: dict[str, dict[str, frozenset]] = {
     "akun_sandi_lupa": {"GET": SEMUA, "POST": SEMUA},
     "akun_sandi_terkirim": {"GET": SEMUA},
     "akun_sandi_atur": {"GET": SEMUA, "POST": SEMUA},
+    # The security log: the pemda's admin (an admin of the top unit) and the inspektorat.
+    "log_keamanan": {"GET": frozenset({"admin_pemda", "inspektur"})},
     # PK pages: a PK the user may not view is a 404, a published PK is everyone's.
     "agreements:pk_list": {"GET": SEMUA},
     "agreements:pohon": {"GET": SEMUA},
@@ -557,7 +559,15 @@ def _permintaan(w) -> dict[str, SimpleNamespace]:
     def baris(kunci, url, data=None, cek=None):
         r[kunci] = SimpleNamespace(url=url, data=data or {}, cek=cek)
 
-    for nama in ("masuk", "keluar", "set_language", "akun_sandi", "akun_sandi_lupa", "akun_sandi_terkirim"):
+    for nama in (
+        "masuk",
+        "keluar",
+        "set_language",
+        "akun_sandi",
+        "akun_sandi_lupa",
+        "akun_sandi_terkirim",
+        "log_keamanan",
+    ):
         baris(nama, u(nama))
     baris("akun_sandi_atur", u("akun_sandi_atur", args=["MQ", "token-palsu"]))  # an invalid link: a page
 

@@ -134,3 +134,55 @@ def catat(objek: models.Model, aksi: str, **kwargs: Any) -> Riwayat:
 def catat_banyak(daftar: Sequence[Riwayat]) -> list[Riwayat]:
     """Write many entries at once, in order (ids follow the order given)."""
     return Riwayat.objects.bulk_create(list(daftar))
+
+
+class PeristiwaKeamanan(models.Model):
+    """One event of the security log: logins and their failures and lockouts, password changes and
+    links, role changes, views and exports of what respondents wrote — who, when, from where, what.
+
+    Append only: written by `kinerja.riwayat.keamanan.catat_keamanan`, never changed or deleted by the
+    application (a save of an existing row and a delete raise). Read on /keamanan/ by the pemda's
+    admin and the inspektorat (docs/security.md), and written as a JSON line to stderr too.
+    """
+
+    class Jenis(models.TextChoices):
+        MASUK = "masuk", _("masuk")
+        MASUK_GAGAL = "masuk_gagal", _("masuk gagal")
+        TERKUNCI = "terkunci", _("masuk dikunci")
+        KELUAR = "keluar", _("keluar")
+        SANDI_DIGANTI = "sandi_diganti", _("kata sandi diganti")
+        TAUTAN_SANDI = "tautan_sandi", _("tautan ganti sandi dibuat")
+        PERAN = "peran", _("peran diubah")
+        SARAN_DIBACA = "saran_dibaca", _("saran responden dibaca")
+        SARAN_DIUNDUH = "saran_diunduh", _("saran responden diunduh")
+
+    waktu = models.DateTimeField(_("waktu"), default=timezone.now, db_index=True)
+    jenis = models.CharField(_("jenis"), max_length=16, choices=Jenis.choices, db_index=True)
+    pengguna = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("pengguna"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    nama_pengguna = models.CharField(_("nama pengguna"), max_length=150, blank=True)
+    alamat = models.CharField(_("alamat klien"), max_length=64, blank=True)
+    keterangan = models.CharField(_("keterangan"), max_length=300, blank=True)
+    data = models.JSONField(_("data"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("peristiwa keamanan")
+        verbose_name_plural = _("log keamanan")
+        ordering = ["-waktu", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.waktu:%Y-%m-%d %H:%M} {self.get_jenis_display()} {self.nama_pengguna}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValueError("Log keamanan hanya ditambah, tidak diubah.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        raise ValueError("Log keamanan tidak dihapus.")

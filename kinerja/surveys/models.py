@@ -187,11 +187,6 @@ class PeriodeSurvei(models.Model):
 
     objects = PeriodeSurveiQuerySet.as_manager()
 
-    @property
-    def ditolak(self) -> int:
-        """Responses refused by the form's limits, all limits together."""
-        return self.ditolak_menit + self.ditolak_jam + self.ditolak_hari
-
     class Meta:
         verbose_name = _("periode survei")
         verbose_name_plural = _("periode survei")
@@ -204,6 +199,11 @@ class PeriodeSurvei(models.Model):
 
     def __str__(self) -> str:
         return f"{self.judul} — {self.unit}"
+
+    @property
+    def ditolak(self) -> int:
+        """Responses refused by the form's limits, all limits together."""
+        return self.ditolak_menit + self.ditolak_jam + self.ditolak_hari
 
     @property
     def dibuka(self) -> bool:

@@ -25,6 +25,7 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
 from kinerja.domain.teks_keluaran import isi_sel
+from kinerja.riwayat.keamanan import Jenis, catat_keamanan
 from kinerja.surveys.models import JenisLayanan, PeriodeSurvei, Respons, kolom_jawaban
 from kinerja.surveys.views_kelola import _periode
 from kinerja.units.permissions import can
@@ -66,6 +67,7 @@ def _layanan(p: PeriodeSurvei) -> list[JenisLayanan]:
 def saran(request: HttpRequest, periode_id: int) -> HttpResponse:
     """The saran of one period, newest first, with each respondent's low ratings."""
     p = _periode(request, periode_id)
+    catat_keamanan(Jenis.SARAN_DIBACA, request=request, keterangan=f"periode {p.pk}: {p.judul}", periode=p.pk)
     layanan = _layanan(p)
     pilihan = _pilihan(request, layanan)
     unsur = {u.kode: u.nama for u in p.unsur.all()}
@@ -111,6 +113,9 @@ def saran_xlsx(request: HttpRequest, periode_id: int) -> HttpResponse:
     from openpyxl.styles import Alignment, Font
 
     p = _periode(request, periode_id)
+    catat_keamanan(
+        Jenis.SARAN_DIUNDUH, request=request, keterangan=f"periode {p.pk}: {p.judul}", periode=p.pk
+    )
     pilihan = _pilihan(request, _layanan(p))
     kode = p.kode_unsur
     kolom = ["diterima_pada", "jenis_layanan__nama", "sumber", "saran", *(kolom_jawaban(k) for k in kode)]

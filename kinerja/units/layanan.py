@@ -461,8 +461,18 @@ def _periksa_peran(oleh, unit: Unit, peran: str, penerima) -> None:
 
 
 def _catat_peran(role: UnitRole, aksi: str, oleh, **data: Any) -> None:
+    from kinerja.riwayat.keamanan import Jenis, catat_keamanan
+
     username = role.user.get_username()
     lama, baru = (None, role.peran) if aksi == "peran.beri" else (role.peran, None)
+    kata = "diberi" if aksi == "peran.beri" else "dicabut"
+    catat_keamanan(
+        Jenis.PERAN,
+        pengguna=oleh,
+        keterangan=f"{username} {kata} peran {role.peran} pada {role.unit}",
+        unit=role.unit_id,
+        penerima=username,
+    )
     catat(
         role.unit,
         aksi,

@@ -3,7 +3,8 @@
 A context processor: `menu.impor` (operators and admins: they store PKs; a pimpinan signs them and is
 not sent to an import that would fail at the last step), `menu.skm` (anyone with a role: the unit's
 surveys), `menu.pantau` (anyone with a role: monitoring of realisasi and capaian), `menu.unduh` (admins: every PK of a year at once), `menu.pemda` (admins: units, pejabat,
-users and roles in the application's own pages), `menu.admin` (staff). The roles are read
+users and roles in the application's own pages), `menu.admin` (staff), `menu.keamanan` (the pemda's admin
+and the inspektorat: the security log). The roles are read
 once per request and shared with `can()` (kinerja.units.permissions caches them on the user).
 """
 
@@ -17,7 +18,15 @@ from kinerja.units.permissions import _roles
 
 def _menu(user) -> dict[str, bool]:
     if not user.is_authenticated:
-        return {"impor": False, "skm": False, "pantau": False, "unduh": False, "pemda": False, "admin": False}
+        return {
+            "impor": False,
+            "skm": False,
+            "pantau": False,
+            "unduh": False,
+            "pemda": False,
+            "admin": False,
+            "keamanan": False,
+        }
     if user.is_superuser:
         return {
             "impor": True,
@@ -26,6 +35,7 @@ def _menu(user) -> dict[str, bool]:
             "unduh": True,
             "pemda": True,
             "admin": user.is_staff,
+            "keamanan": True,
         }
     peran = {p for p, _unit, _jalur in _roles(user)}
     return {
@@ -35,6 +45,9 @@ def _menu(user) -> dict[str, bool]:
         "unduh": UnitRole.Peran.ADMIN in peran,
         "pemda": UnitRole.Peran.ADMIN in peran,
         "admin": user.is_staff,
+        # The security log: the inspektorat, and an admin of a top unit (a path of one step: "/1/").
+        "keamanan": UnitRole.Peran.INSPEKTORAT in peran
+        or any(p == UnitRole.Peran.ADMIN and jalur.count("/") == 2 for p, _unit, jalur in _roles(user)),
     }
 
 

@@ -448,6 +448,9 @@ def pengguna_tautan_sandi(request: HttpRequest, pengguna_id: int) -> HttpRespons
         jalur = layanan.tautan_atur_sandi(request.user, pengguna)
     except layanan.Ditolak as err:
         raise PermissionDenied(err.pesan) from None
+    from kinerja.riwayat.keamanan import Jenis, catat_keamanan
+
+    catat_keamanan(Jenis.TAUTAN_SANDI, request=request, keterangan=f"untuk {pengguna.get_username()}")
     batas_jam = settings.PASSWORD_RESET_TIMEOUT // 3600
     konteks = {"pengguna": pengguna, "tautan": alamat_dasar() + jalur, "batas_jam": batas_jam}
     return render(request, "units/pemda/pengguna_tautan_sandi.html", konteks)
