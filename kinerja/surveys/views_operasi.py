@@ -5,6 +5,8 @@ Permissions as in views_kelola: a period the user may not view is a 404, a forbi
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,7 +20,7 @@ from kinerja.domain import skm_file
 from kinerja.surveys import impor as impor_mod
 from kinerja.surveys import services
 from kinerja.surveys.hasil import data_hasil
-from kinerja.surveys.models import JenisLayanan, LaporanSKM, TindakLanjut
+from kinerja.surveys.models import JenisLayanan, LaporanSKM, Respons, TindakLanjut
 from kinerja.surveys.views_kelola import _harus_dibuka, _periode, alamat_publik
 
 MAKS_UNGGAH = 10 * 1024 * 1024
@@ -85,17 +87,38 @@ def templat(request: HttpRequest, periode_id: int, format: str) -> HttpResponse:
     return r
 
 
+_TELEPON = re.compile(r"(?:\+62|\b0)8[\d\s.-]{7,}\d")
+_SUREL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+def _saran_asal(request: HttpRequest, p) -> Respons | None:
+    """The response a follow-up starts from (`?respons=ID` or the form's hidden field), of this period."""
+    nilai = request.POST.get("respons") or request.GET.get("respons") or ""
+    if not nilai.isdigit():
+        return None
+    return Respons.objects.filter(periode=p, pk=int(nilai)).exclude(saran="").first()
+
+
 def _awal_dari_saran(request: HttpRequest, d) -> dict[str, str]:
-    """A new plan's first values: the weakest unsur, or those a saran's link carries (`?unsur=U3&saran=…`)."""
+    """A new plan's first values: the weakest unsur, or the one a saran's link proposes (`?unsur=U3`).
+    The saran's text is never copied in: the operator writes the plan in his own words."""
     awal = {"kode_unsur": d.unsur[0].kode}
     if (kode := request.GET.get("unsur")) in {u.kode for u in d.unsur}:
         awal["kode_unsur"] = kode
-    if saran := " ".join((request.GET.get("saran") or "").split())[:500]:
-        awal["uraian"] = _("Menindaklanjuti saran responden: “%(saran)s”") % {"saran": saran}
     return awal
 
 
 class TindakLanjutForm(forms.ModelForm):
+    """A follow-up plan. Made from a respondent's saran, its text is the operator's paraphrase: what the
+    respondent wrote stays internal (docs/skm.md §8); the plan is shown on the public results page."""
+
+    tulis_ulang = forms.BooleanField(
+        label=gettext_lazy(
+            "Uraian ini saya tulis dengan kata-kata sendiri, tanpa nama, nomor telepon, atau kalimat responden"
+        ),
+        required=False,
+    )
+
     class Meta:
         model = TindakLanjut
         fields = ["kode_unsur", "uraian", "penanggung_jawab", "target_waktu", "status", "keterangan"]
@@ -105,9 +128,39 @@ class TindakLanjutForm(forms.ModelForm):
             "keterangan": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, unsur: list[tuple[str, str]], **kwargs) -> None:
+    def __init__(self, *args, unsur: list[tuple[str, str]], saran: str = "", **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kode_unsur"] = forms.ChoiceField(label=_("Unsur"), choices=unsur)
+        self.saran = saran
+        if saran:
+            self.fields["tulis_ulang"].required = True
+        else:
+            del self.fields["tulis_ulang"]
+
+    def clean(self):
+        data = super().clean()
+        for nama in ("uraian", "keterangan"):
+            teks = data.get(nama) or ""
+            if _TELEPON.search(teks) or _SUREL.search(teks):
+                self.add_error(
+                    nama, _("Hapus nomor telepon atau alamat surel: rencana ini tampil di halaman publik.")
+                )
+            elif self.saran and _salinan(self.saran, teks):
+                self.add_error(
+                    nama,
+                    _(
+                        "Uraian memuat kalimat responden apa adanya; tulis ulang dengan kata-kata Anda sendiri."
+                    ),
+                )
+        return data
+
+
+def _salinan(saran: str, teks: str) -> bool:
+    """Whether `teks` holds 30 or more consecutive characters of the saran (a copy, not a paraphrase)."""
+    a, b = " ".join(saran.lower().split()), " ".join(teks.lower().split())
+    return (len(a) >= 30 and any(a[i : i + 30] in b for i in range(0, len(a) - 29, 5))) or (
+        bool(a) and a in b
+    )
 
 
 def _pilihan_unsur(d) -> list[tuple[str, str]]:
@@ -124,8 +177,12 @@ def tindak_lanjut(request: HttpRequest, periode_id: int) -> HttpResponse:
     if not d.unsur:
         messages.info(request, _("Tindak lanjut dibuat setelah ada hasil IKM."))
         return redirect("surveys:periode", periode_id=p.pk)
+    asal = _saran_asal(request, p)
     form = TindakLanjutForm(
-        request.POST or None, unsur=_pilihan_unsur(d), initial=_awal_dari_saran(request, d)
+        request.POST or None,
+        unsur=_pilihan_unsur(d),
+        initial=_awal_dari_saran(request, d),
+        saran=asal.saran if asal else "",
     )
     if request.method == "POST" and form.is_valid():
         tl = form.save(commit=False)
@@ -138,7 +195,14 @@ def tindak_lanjut(request: HttpRequest, periode_id: int) -> HttpResponse:
     return render(
         request,
         "surveys/kelola_tindak_lanjut.html",
-        {"periode": p, "d": d, "form": form, "persen": persentase_tindak_lanjut(p.unit_id, periode_id=p.pk)},
+        {
+            "periode": p,
+            "d": d,
+            "form": form,
+            "asal": asal,
+            "persen": persentase_tindak_lanjut(p.unit_id, periode_id=p.pk),
+        },
+        status=400 if request.method == "POST" else 200,
     )
 
 

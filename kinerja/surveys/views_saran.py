@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
+from kinerja.domain.saran_unsur import unsur_dari_saran
 from kinerja.domain.teks_keluaran import isi_sel
 from kinerja.riwayat.keamanan import Jenis, catat_keamanan
 from kinerja.surveys.models import JenisLayanan, PeriodeSurvei, Respons, kolom_jawaban
@@ -83,12 +84,15 @@ def saran(request: HttpRequest, periode_id: int) -> HttpResponse:
             if (v := getattr(r, kolom_jawaban(k))) in RENDAH
         ]
         tl = None
-        if boleh_ubah:  # a follow-up that starts from this saran (and its lowest-rated unsur)
+        if boleh_ubah:
+            # A follow-up that starts from this saran: the unsur its words speak of, else the one this
+            # respondent rated lowest. The text itself is not put into the link (links end up in logs).
             paling_rendah = min(rendah, key=lambda u: u["nilai"])["kode"] if rendah else ""
+            disebut = unsur_dari_saran(r.saran, list(unsur.items()))
             tl = (
                 reverse("surveys:tindak_lanjut", args=[p.pk])
                 + "?"
-                + urlencode({"unsur": paling_rendah, "saran": r.saran[:300]})
+                + urlencode({"unsur": disebut or paling_rendah, "respons": r.pk})
             )
         baris.append({"respons": r, "rendah": rendah, "tindak_lanjut": tl})
     return render(

@@ -32,14 +32,21 @@ def test_operator_turns_a_saran_into_a_follow_up(live_server, page):
         assert "kipas" in baris.nth(i).inner_text().lower()
     baris.first.get_by_role("link", name="Jadikan rencana tindak lanjut").click()
     periksa_halaman(page)
-    uraian = page.locator("#id_uraian")
-    assert "Ruang tunggu panas, kipas angin rusak." in uraian.input_value()
+    # The saran is shown to the operator only; the plan is written in his own words (it goes public).
+    assert "Ruang tunggu panas, kipas angin rusak." in page.locator("blockquote").inner_text()
+    assert page.locator("#id_uraian").input_value() == ""
+    assert page.locator("#id_kode_unsur").input_value() == "U8"  # the saran speaks of the facilities
+    page.fill("#id_uraian", "Ruang tunggu panas, kipas angin rusak.")  # copied: refused
     page.fill("#id_penanggung_jawab", "Sekretaris Camat")
     page.fill("#id_target_waktu", "2030-06-30")
+    page.check("#id_tulis_ulang")
+    page.get_by_role("button", name="Simpan").click()
+    assert "tulis ulang dengan kata-kata Anda sendiri" in page.locator("body").inner_text()
+    periksa_halaman(page)
+    page.fill("#id_uraian", "Memperbaiki pendingin dan sirkulasi udara ruang tunggu")
+    page.check("#id_tulis_ulang")
     page.get_by_role("button", name="Simpan").click()
     assert "Rencana tindak lanjut tersimpan." in page.locator("body").inner_text()
     periksa_halaman(page)
     tl = TindakLanjut.objects.get(periode=periode)
-    assert (
-        tl.uraian.startswith("Menindaklanjuti saran responden:") and tl.penanggung_jawab == "Sekretaris Camat"
-    )
+    assert tl.uraian.startswith("Memperbaiki pendingin") and tl.penanggung_jawab == "Sekretaris Camat"

@@ -133,17 +133,46 @@ def test_the_period_page_counts_and_links_the_saran(periode_a, operator_a):
     assert "Saran dan masukan (1)" in html
 
 
-def test_a_saran_becomes_a_follow_up_prefilled_with_it(periode_a, operator_a, inspektur):
-    _kirim(periode_a, "Ruang tunggu panas,\nkipas rusak", nilai=[4, 4, 4, 4, 4, 4, 4, 1, 2])
+def test_a_saran_becomes_a_follow_up_in_the_operators_own_words(
+    periode_a, operator_a, inspektur, admin_pemda
+):
+    # The respondent rated U9 lowest, but writes about the waiting room: the plan is about U8.
+    _kirim(periode_a, "Ruang tunggu panas,\nkipas rusak", nilai=[4, 4, 4, 4, 4, 4, 4, 2, 1])
     url = reverse("surveys:saran", args=[periode_a.pk])
     assert "Jadikan rencana tindak lanjut" not in _masuk(inspektur).get(url).content.decode()  # reads only
     c = _masuk(operator_a)
     html = c.get(url).content.decode()
     tautan = re.search(r'href="([^"]+)">Jadikan rencana tindak lanjut', html).group(1).replace("&amp;", "&")
     assert tautan.startswith(reverse("surveys:tindak_lanjut", args=[periode_a.pk]))
+    assert "kipas" not in tautan  # the saran's text is not put into a link
     form = c.get(tautan).content.decode()
-    assert '<option value="U8" selected>' in form  # the unsur this respondent rated lowest
-    assert "Menindaklanjuti saran responden: “Ruang tunggu panas, kipas rusak”" in form
+    assert '<option value="U8" selected>' in form  # the unsur its words speak of
+    assert "<blockquote>Ruang tunggu panas,\nkipas rusak</blockquote>" in form  # shown to the unit only
+    assert "Menindaklanjuti saran" not in form  # the plan's text is not prefilled with it
+    respons = re.search(r'name="respons" value="(\d+)"', form).group(1)
+    isi = {
+        "respons": respons,
+        "kode_unsur": "U8",
+        "penanggung_jawab": "Sekcam",
+        "target_waktu": "2030-06-30",
+        "status": "rencana",
+    }
+    tautan_post = reverse("surveys:tindak_lanjut", args=[periode_a.pk])
+    r = c.post(tautan_post, {**isi, "uraian": "Ganti kipas", "tulis_ulang": ""})
+    assert r.status_code == 400 and "Bidang ini" in r.content.decode()  # the confirmation is required
+    r = c.post(
+        tautan_post, {**isi, "uraian": "Ruang tunggu panas, kipas rusak — segera", "tulis_ulang": "on"}
+    )
+    assert r.status_code == 400 and "kalimat responden apa adanya" in r.content.decode()
+    r = c.post(tautan_post, {**isi, "uraian": "Hubungi pelapor di 0812-3456-7890", "tulis_ulang": "on"})
+    assert r.status_code == 400 and "Hapus nomor telepon" in r.content.decode()
+    r = c.post(
+        tautan_post, {**isi, "uraian": "Memperbaiki sirkulasi udara ruang tunggu", "tulis_ulang": "on"}
+    )
+    assert r.status_code == 302
+    services.tutup_periode(periode_a, admin_pemda)
+    publik = Client().get(reverse("surveys:hasil", args=[periode_a.token])).content.decode()
+    assert "Memperbaiki sirkulasi udara ruang tunggu" in publik and "kipas rusak" not in publik
 
 
 def test_a_follow_up_entered_by_mistake_can_be_deleted(client, periode_a, operator_a, operator_b, inspektur):
