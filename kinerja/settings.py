@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "kinerja.riwayat",
     "kinerja.units",
     "kinerja.agreements",
@@ -81,8 +84,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "kinerja.sesi.SesiMiddleware",
+    "kinerja.dualangkah.DuaLangkahMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "kinerja.alamat.AlamatDasarMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -155,6 +160,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "akun_terkunci.html"
 AXES_CLIENT_IP_CALLABLE = "kinerja.klien.alamat_klien"
 AXES_VERBOSE = False
+
+# The second factor (kinerja/dualangkah.py): required for staff and admin, pimpinan and inspektorat
+# roles; on by default in production, off in the `make run` demo.
+KINERJA_DUA_LANGKAH_WAJIB = _env_bool("KINERJA_DUA_LANGKAH_WAJIB", not DEBUG)
+OTP_TOTP_ISSUER = "kinerja"
 
 # Sessions (kinerja/sesi.py): logged out after this long without a request, and this long after login.
 KINERJA_SESI_DIAM_MENIT = int(os.environ.get("KINERJA_SESI_DIAM_MENIT", "30"))

@@ -18,6 +18,7 @@ urlpatterns = [
     path("masuk/", auth_views.LoginView.as_view(template_name="masuk.html"), name="masuk"),
     path("keluar/", auth_views.LogoutView.as_view(), name="keluar"),
     path("akun/sandi/", akun.GantiSandi.as_view(), name="akun_sandi"),
+    path("akun/dua-langkah/", akun.dua_langkah, name="akun_dua_langkah"),
     path("keamanan/", log_keamanan, name="log_keamanan"),
     path("akun/sandi/lupa/", akun.lupa_sandi, name="akun_sandi_lupa"),
     path("akun/sandi/lupa/terkirim/", akun.terkirim, name="akun_sandi_terkirim"),

@@ -103,6 +103,7 @@ HARAPAN: dict[str, dict[str, frozenset]] = {
     "set_language": {"GET": SEMUA, "POST": SEMUA},
     # One's own account: the password changed by its owner; a one-time link opened by anyone who has it.
     "akun_sandi": {"GET": MASUK, "POST": MASUK},
+    "akun_dua_langkah": {"GET": MASUK, "POST": MASUK},
     "akun_sandi_lupa": {"GET": SEMUA, "POST": SEMUA},
     "akun_sandi_terkirim": {"GET": SEMUA},
     "akun_sandi_atur": {"GET": SEMUA, "POST": SEMUA},
@@ -284,6 +285,11 @@ HARAPAN: dict[str, dict[str, frozenset]] = {
     **_admin("axes.accessattempt", TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA),
     **_admin("axes.accesslog", TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA),
     **_admin("axes.accessfailurelog", TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA),
+    # Second-factor devices (their secrets): the superuser's only (he deletes a lost phone's device).
+    **_admin("otp_totp.totpdevice", TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA),
+    "admin:otp_totp_totpdevice_config": {"GET": TIDAK_ADA},
+    "admin:otp_totp_totpdevice_qrcode": {"GET": TIDAK_ADA},
+    **_admin("otp_static.staticdevice", TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA, TIDAK_ADA),
     "admin:auth_user_password_change": {"GET": TIDAK_ADA},
     # Escaping one's subtree in the admin (POST; allowed = the change is in the database). Nobody grants
     # a role on, or files his unit under, a unit above or beside his own (and so reads its data):
@@ -385,6 +391,8 @@ def dunia(
 ):
     """The cast; unit A's objects (what the URLs open); unit B's objects (what the admin pages open)."""
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from kinerja.agreements import alur
     from kinerja.agreements.models import CatatanImpor, Indikator, RencanaAksi, UnggahanPK
@@ -542,6 +550,8 @@ def dunia(
         "axes.accessfailurelog": AccessFailureLog.objects.create(
             username="operator_b", ip_address="10.0.0.1", user_agent=""
         ),
+        "otp_totp.totpdevice": TOTPDevice.objects.create(user=operator_b, name="autentikator"),
+        "otp_static.staticdevice": StaticDevice.objects.create(user=operator_b, name="pemulihan"),
     }
     assert all(w.admin_objek.values()), w.admin_objek
     return w
@@ -566,6 +576,7 @@ def _permintaan(w) -> dict[str, SimpleNamespace]:
         "akun_sandi",
         "akun_sandi_lupa",
         "akun_sandi_terkirim",
+        "akun_dua_langkah",
         "log_keamanan",
     ):
         baris(nama, u(nama))
@@ -689,6 +700,9 @@ def _permintaan(w) -> dict[str, SimpleNamespace]:
             f"admin/{model.replace('.', '/')}/<path:object_id>/",
             f"/admin/{model.replace('.', '/')}/{obj.pk}/",
         )
+    perangkat = w.admin_objek["otp_totp.totpdevice"].pk
+    for jenis in ("config", "qrcode"):
+        baris(f"admin:otp_totp_totpdevice_{jenis}", u(f"admin:otp_totp_totpdevice_{jenis}", args=[perangkat]))
     baris(
         "admin:auth_user_password_change",
         u("admin:auth_user_password_change", args=[w.pemeran["operator_b"].pk]),

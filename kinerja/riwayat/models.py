@@ -155,9 +155,11 @@ class PeristiwaKeamanan(models.Model):
         PERAN = "peran", _("peran diubah")
         SARAN_DIBACA = "saran_dibaca", _("saran responden dibaca")
         SARAN_DIUNDUH = "saran_diunduh", _("saran responden diunduh")
+        DUA_LANGKAH = "dua_langkah", _("langkah kedua berhasil")
+        DUA_LANGKAH_GAGAL = "dua_langkah_gagal", _("langkah kedua gagal")
 
     waktu = models.DateTimeField(_("waktu"), default=timezone.now, db_index=True)
-    jenis = models.CharField(_("jenis"), max_length=16, choices=Jenis.choices, db_index=True)
+    jenis = models.CharField(_("jenis"), max_length=24, choices=Jenis.choices, db_index=True)
     pengguna = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("pengguna"),

@@ -33,3 +33,11 @@ def test_account_and_security_pages(live_server, browser, admin_pemda, operator_
     teks = admin.locator("main").inner_text()
     assert "Tautan ganti sandi dibuat" in teks or "tautan ganti sandi dibuat" in teks
     periksa_halaman(admin)
+
+
+def test_the_second_step_page(live_server, browser, pimpinan_a, settings):
+    settings.KINERJA_DUA_LANGKAH_WAJIB = True
+    page = _masuk(browser, live_server.url, "pimpinan_a")  # the password: then the second step
+    assert "/akun/dua-langkah/" in page.url
+    assert page.locator("svg").count() == 1 and page.locator("code").count() == 1  # QR code and key
+    periksa_halaman(page)
