@@ -287,8 +287,9 @@ def _poster_data(request: HttpRequest, p) -> dict:
     import segno
 
     layanan = None
-    if request.GET.get("layanan"):
-        layanan = JenisLayanan.objects.filter(unit_id=p.unit_id, pk=request.GET["layanan"]).first()
+    nilai = request.GET.get("layanan", "")
+    if nilai.isdigit() and len(nilai) < 19:  # "?layanan=abc" (or a number past bigint) is the unit's poster
+        layanan = JenisLayanan.objects.filter(unit_id=p.unit_id, pk=int(nilai)).first()
     alamat = alamat_publik(p) + (f"?layanan={layanan.pk}" if layanan else "")
     qr = segno.make(alamat, error="m", micro=False)
     return {

@@ -490,3 +490,9 @@ def test_the_public_index_lists_closed_periods_only_with_a_fixed_number_of_queri
     n2, html = kueri()
     assert n1 == n2 and html.count("<tr>") == 1 + 6
     assert "Hasil SKM" in html  # in a visitor's menu
+
+
+@pytest.mark.parametrize("layanan", ["abc", "-1", "1.5", "99999999999999999999"])
+def test_an_odd_layanan_on_the_poster_is_the_units_poster(client_as, operator_a, periode_a, layanan):
+    r = client_as(operator_a).get(reverse("surveys:poster", args=[periode_a.pk]), {"layanan": layanan})
+    assert r.status_code == 200
