@@ -173,10 +173,7 @@ def test_a_workbook_is_read_sheet_by_sheet_in_the_preview(client, operator_a):
 
 KORPUS = Path(__file__).resolve().parents[1] / "data" / "korpus"
 PINDAIAN = KORPUS / "10_jabar_disperkim_kabid_pertanahan_2017_scan.pdf"
-perlu_tesseract = pytest.mark.skipif(
-    not ocr.tersedia(),
-    reason="Tesseract dengan data bahasa Indonesia belum terpasang (make test memasangnya)",
-)
+perlu_tesseract = pytest.mark.usefixtures("tesseract")  # tests/conftest.py: skipped only without Tesseract
 
 
 def _unggah_pindaian(client):

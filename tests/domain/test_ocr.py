@@ -19,8 +19,7 @@ from kinerja.domain.pdf_source import read_pdf
 from kinerja.domain.review import review
 from kinerja.domain.source import SourceError, halaman_ocr, read_bytes
 
-TANPA_TESSERACT = "Tesseract dengan data bahasa Indonesia belum terpasang (make test memasangnya)"
-perlu_tesseract = pytest.mark.skipif(not ocr.tersedia(), reason=TANPA_TESSERACT)
+perlu_tesseract = pytest.mark.usefixtures("tesseract")  # tests/conftest.py: skipped only without Tesseract
 
 TSV = (
     "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"

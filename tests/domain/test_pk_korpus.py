@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from kinerja.domain import ocr, pk_text
+from kinerja.domain import pk_text
 from kinerja.domain.pk_mutu import nilai_bacaan
 from kinerja.domain.review import review
 from kinerja.domain.source import SourceError
+from tests.conftest import perlu_tesseract
 
 # Bappeda Jawa Barat 2016: the statement names both parties; under the tabel kinerja the signature's
 # jabatan wraps over two lines above the name.
@@ -238,13 +239,10 @@ BENAR_MINIMUM = {
 }
 
 
-TANPA_TESSERACT = "Tesseract dengan data bahasa Indonesia belum terpasang (make test memasangnya)"
-
-
 @pytest.mark.parametrize("nama", sorted(BENAR_MINIMUM))
 def test_corpus_file(nama):
-    if nama.endswith("_scan.pdf") and not ocr.tersedia():
-        pytest.skip(TANPA_TESSERACT)
+    if nama.endswith("_scan.pdf"):
+        perlu_tesseract()  # a scan is read by OCR (tests/conftest.py)
     harapan = json.loads((KORPUS / "harapan" / f"{nama}.json").read_text(encoding="utf-8"))["pk"]
     try:
         bacaan = pk_text.parse_file(str(KORPUS / nama))
@@ -476,7 +474,7 @@ def test_a_row_cut_short_by_the_end_of_the_text_is_kept_as_a_line():
     ]
 
 
-@pytest.mark.skipif(not ocr.tersedia(), reason=TANPA_TESSERACT)
+@pytest.mark.usefixtures("tesseract")
 def test_a_scanned_pk_of_the_corpus_is_read_by_ocr():
     """Disperkim Jawa Barat 2017, Kepala Bidang Pertanahan: a signed scan without a text layer."""
     [pk] = pk_text.parse_file(str(KORPUS / "10_jabar_disperkim_kabid_pertanahan_2017_scan.pdf"))

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from kinerja.domain import ocr
 from tests.agreements.test_impor_web import PINDAIAN
 from tests.e2e.conftest import periksa_halaman
 from tests.e2e.test_pk_alur import _masuk
@@ -14,10 +13,7 @@ from tests.e2e.test_pk_alur import _masuk
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        not ocr.tersedia(),
-        reason="Tesseract dengan data bahasa Indonesia belum terpasang (make test memasangnya)",
-    ),
+    pytest.mark.usefixtures("tesseract"),  # tests/conftest.py: skipped only without Tesseract
 ]
 
 
