@@ -92,15 +92,9 @@ def _perangkat(user):
 
 
 def _qr_svg(url: str) -> str:
-    import io
-
     import segno
 
-    keluar = io.BytesIO()
-    segno.make(url, error="m").save(
-        keluar, kind="svg", scale=4, xmldecl=False, svgns=True, title=_("Kode QR autentikator")
-    )
-    return keluar.getvalue().decode()
+    return segno.make(url, error="m").svg_inline(scale=4, title=_("Kode QR autentikator"))
 
 
 def _kode_pemulihan(user) -> list[str]:

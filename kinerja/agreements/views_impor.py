@@ -179,16 +179,7 @@ def pk_impor(request: HttpRequest) -> HttpResponse:
 def _terima(user, nama: str, isi: bytes) -> UnggahanPK:
     """Store an upload: read and checked now, or (a scan) queued for OCR. SourceError when unusable."""
     halaman = halaman_ocr(isi, nama)
-    if halaman > ocr.BATAS_HALAMAN:
-        raise SourceError(
-            _(
-                "berkas ini memuat %(n)s halaman pindaian tanpa lapisan teks; OCR dibatasi %(batas)s halaman "
-                "per berkas — unggah hanya halaman Perjanjian Kinerja"
-            )
-            % {"n": halaman, "batas": ocr.BATAS_HALAMAN}
-        )
-    if halaman and not ocr.tersedia():
-        raise SourceError(ocr.PESAN_TIDAK_ADA)
+    ocr.periksa_pindaian(halaman)  # over the page limit, or no Tesseract: refused before anything is stored
     rows = None if halaman else read_bytes(isi, nama)
     if rows is not None:
         pk_text.parse_rows(rows)  # a file that holds no PK is refused here, with its reason

@@ -76,9 +76,13 @@ def periksa_pdf(path: Path, batas: Batas = BATAS) -> int:
     except Exception:
         return 0  # damaged or locked: pdfplumber's reading says why, in Indonesian
     try:
-        halaman = len(pdf)
+        return periksa_jumlah_halaman(len(pdf), batas)
     finally:
         pdf.close()
+
+
+def periksa_jumlah_halaman(halaman: int, batas: Batas = BATAS) -> int:
+    """A PDF's page count, refused over the limit."""
     if halaman > batas.pdf_halaman:
         raise SourceError(
             f"PDF ini {halaman} halaman; paling banyak {batas.pdf_halaman} halaman — unggah hanya halaman "

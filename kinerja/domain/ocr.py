@@ -109,6 +109,18 @@ def pastikan_tersedia() -> None:
         raise OCRTidakAda(PESAN_TIDAK_ADA)
 
 
+def periksa_pindaian(halaman: int) -> None:
+    """Refuse, before any OCR, a file with more pages to read than `BATAS_HALAMAN`, or any page to read
+    where Tesseract is missing (the upload form and the PDF reader ask the same)."""
+    if halaman > BATAS_HALAMAN:
+        raise SourceError(
+            f"berkas ini memuat {halaman} halaman pindaian tanpa lapisan teks; OCR dibatasi {BATAS_HALAMAN} "
+            "halaman per berkas — unggah hanya halaman Perjanjian Kinerja"
+        )
+    if halaman:
+        pastikan_tersedia()
+
+
 @dataclass(frozen=True)
 class TabelOCR:
     """A ruled table found on a page image: its box in points and its cells' texts by grid position,

@@ -120,13 +120,7 @@ def _read_scanned(
     pdf: Any, scanned: list[int], pages: list[tuple[float, list[_Block]]], kemajuan: Kemajuan | None
 ) -> None:
     """Fill in the pages without a text layer by OCR (all of them, or a SourceError saying why not)."""
-    if len(scanned) > ocr.BATAS_HALAMAN:
-        raise SourceError(
-            f"PDF ini memuat {len(scanned)} halaman pindaian tanpa lapisan teks; OCR dibatasi "
-            f"{ocr.BATAS_HALAMAN} halaman per berkas — unggah hanya halaman Perjanjian Kinerja"
-        )
-    if not ocr.tersedia():
-        raise SourceError(ocr.PESAN_TIDAK_ADA)
+    ocr.periksa_pindaian(len(scanned))
     for done, index in enumerate(scanned, start=1):
         page = pdf.pages[index]
         image = page.to_image(resolution=ocr.DPI).original
@@ -141,14 +135,17 @@ def _read_scanned(
 
 def halaman_pindaian(path: str | Path) -> int:
     """How many pages of the PDF have no text layer (pages OCR would read); 0 for a damaged file (its
-    reading says why)."""
+    reading says why). A PDF over the page limit is refused first (batas), before its pages are read."""
     import pypdfium2
+
+    from kinerja.domain.batas import periksa_jumlah_halaman
 
     try:
         pdf = pypdfium2.PdfDocument(str(path))
     except Exception:
         return 0
     try:
+        periksa_jumlah_halaman(len(pdf))
         jumlah = 0
         for index in range(len(pdf)):
             page = pdf[index]

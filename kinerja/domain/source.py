@@ -181,13 +181,9 @@ def halaman_ocr(data: bytes, name: str) -> int:
         periksa_gambar(data)
         return 1
     if Path(name).suffix.lower() == ".pdf" or data[:5] == b"%PDF-":
-        from kinerja.domain import batas, pdf_source
+        from kinerja.domain import pdf_source
 
-        def hitung(p: Path) -> int:
-            batas.periksa_pdf(p)  # the page count first: a 20 000-page file is not gone through
-            return pdf_source.halaman_pindaian(p)
-
-        return _via_file(hitung, data, ".pdf", None)
+        return _via_file(pdf_source.halaman_pindaian, data, ".pdf", None)
     return 0
 
 
