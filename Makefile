@@ -48,6 +48,7 @@ run: install
 	DEBUG=1 $(BIN)/kinerja demo
 	DEBUG=1 $(BIN)/kinerja demo_skm
 	DEBUG=1 $(BIN)/kinerja demo_pantau
+	DEBUG=1 $(BIN)/kinerja demo_evaluasi
 	@echo ""
 	@echo "  kinerja berjalan di http://$(HOST):$(PORT)/"
 	@echo "  Login demo: http://$(HOST):$(PORT)/masuk/  pengguna: admin  sandi: kinerja-demo  (admin Django: /admin/)"

@@ -2,9 +2,9 @@
 (`DEBUG` off) without a strong `SECRET_KEY` and an explicit `ALLOWED_HOSTS` in the environment.
 
 The commands that only read a file and print — what an Inspektorat reviewer runs on a laptop without
-any configuration — keep working: `pk parse`, `pk review`, `pk render FILE`, `skm ikm`, `capaian`, and
-Django's own that change nothing (help, version, check, showmigrations, makemigrations --check,
-collectstatic, the translation tools). The demo (`make run`) sets DEBUG=1 and needs nothing.
+any configuration — keep working: `pk parse`, `pk review`, `pk render FILE`, `skm ikm`, `sakip nilai`,
+`capaian`, and Django's own that change nothing (help, version, check, showmigrations, makemigrations
+--check, collectstatic, the translation tools). The demo (`make run`) sets DEBUG=1 and needs nothing.
 
 A strong key is what Django's own deployment check asks for: at least 50 characters, at least 5 of
 them different, and not one of Django's "django-insecure-" keys.
@@ -24,6 +24,7 @@ _BACA_SAJA = {
     ("pk", "parse"),
     ("pk", "review"),
     ("skm", "ikm"),
+    ("sakip", "nilai"),
     ("capaian", None),
     ("help", None),
     ("version", None),

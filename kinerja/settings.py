@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "kinerja.monitoring",
     "kinerja.documents",
     "kinerja.surveys",
+    "kinerja.evaluation",
 ]
 
 MIDDLEWARE = [
@@ -272,3 +273,7 @@ if not DEBUG:
             "kinerja.keamanan": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
         },
     }
+
+# SAKIP evaluation (docs/lke-instrumen.md): a folder of the pemda's own LKE instrument files (JSON), read
+# before the built-in ones; empty: the built-in instruments of PermenPANRB 88/2021 and 12/2015.
+KINERJA_LKE_FOLDER = os.environ.get("KINERJA_LKE_FOLDER") or None

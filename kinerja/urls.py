@@ -28,4 +28,5 @@ urlpatterns = [
     path("", include("kinerja.monitoring.urls")),
     path("", include("kinerja.documents.urls")),
     path("", include("kinerja.surveys.urls")),
+    path("", include("kinerja.evaluation.urls")),
 ]

@@ -216,6 +216,15 @@ HARAPAN: dict[str, dict[str, frozenset]] = {
     "monitoring:lembar_pratinjau": {"GET": UBAH_A, "POST": UBAH_A},  # an unknown token: back to the upload
     "monitoring:rencana_unggah": {"GET": UBAH_A, "POST": UBAH_A},
     "monitoring:rencana_pratinjau": {"GET": UBAH_A, "POST": UBAH_A},
+    # The SAKIP evaluation (/evaluasi/, docs/adr/0007-evaluasi-sakip.md) of unit A, in draf: its unit's
+    # users and the Inspektorat see it; opening one (POST on the list) is edit on the unit or evaluate
+    # (the Inspektorat); saving answers (POST "simpan") and following up a recommendation are edit.
+    "evaluation:daftar": {"GET": MASUK, "POST": UBAH_A | {"inspektur"}},
+    "evaluation:lembar": {"GET": LIHAT_A, "POST": UBAH_A},
+    "evaluation:lhe[pdf]": {"GET": LIHAT_A},
+    "evaluation:lhe[docx]": {"GET": LIHAT_A},
+    "evaluation:bukti": {"GET": LIHAT_A},
+    "evaluation:rekomendasi": {"POST": UBAH_A},  # "jawab" before final: 409 for those who may
     # The admin site (GET): staff only. Its login page shows itself to anyone who is not staff (staff are
     # sent on to the index); logging out is a POST (a GET: 405, or the index for non-staff).
     "admin:index": {"GET": STAF},
@@ -505,6 +514,7 @@ def dunia(
         return ind, r, bukti, koreksi
 
     w.indikator_terbit, _r, w.bukti, w.koreksi = pantau(w.terbit)
+    w.evaluasi, w.bukti_evaluasi, w.rekomendasi = _evaluasi(unit_a, operator_a)
     ind_b, realisasi_b, bukti_b, koreksi_b = pantau(terbit_b)
     # The object each ModelAdmin's change, delete and history pages open.
     w.admin_objek = {
@@ -555,6 +565,17 @@ def dunia(
     }
     assert all(w.admin_objek.values()), w.admin_objek
     return w
+
+
+def _evaluasi(unit, operator):
+    """Unit A's SAKIP evaluation of 2023 (draf), an evidence file and a recommendation."""
+    from kinerja.evaluation import layanan
+    from kinerja.evaluation.models import Rekomendasi
+    from kinerja.monitoring.bukti import periksa_bukti
+
+    ev = layanan.buka(operator, unit, 2023)
+    bukti = layanan.tambah_bukti(operator, ev, "1.a.1", berkas=periksa_bukti("renstra.pdf", b"%PDF-1.4 x"))
+    return ev, bukti, Rekomendasi.objects.create(evaluasi=ev, nomor=1, teks="Perbaiki IKU.")
 
 
 def _permintaan(w) -> dict[str, SimpleNamespace]:
@@ -683,6 +704,17 @@ def _permintaan(w) -> dict[str, SimpleNamespace]:
     baris("monitoring:lkjip[docx]", u("monitoring:lkjip", args=[t]) + "?format=docx")
     baris("monitoring:lembar_unduh", u("monitoring:lembar_unduh", args=[t, tw]))
     baris("monitoring:rencana_unduh", u("monitoring:rencana_unduh", args=[t]))
+    e = w.evaluasi.pk
+    baris("evaluation:daftar", u("evaluation:daftar"), {"unit": w.unit_a.pk, "tahun": "2022"})
+    baris("evaluation:lembar", u("evaluation:lembar", args=[e]), {"aksi": "simpan"})
+    baris("evaluation:lhe[pdf]", u("evaluation:lhe", args=[e, "pdf"]))
+    baris("evaluation:lhe[docx]", u("evaluation:lhe", args=[e, "docx"]))
+    baris("evaluation:bukti", u("evaluation:bukti", args=[w.bukti_evaluasi.pk]))
+    baris(
+        "evaluation:rekomendasi",
+        u("evaluation:rekomendasi", args=[w.rekomendasi.pk]),
+        {"aksi": "jawab", "tindak_lanjut": "Sudah."},
+    )
     baris("monitoring:lembar_unggah", u("monitoring:lembar_unggah", args=[t, tw]))
     baris("monitoring:lembar_pratinjau", u("monitoring:lembar_pratinjau", args=[t, tw, "tidak-ada"]))
     baris("monitoring:rencana_unggah", u("monitoring:rencana_unggah", args=[t]))

@@ -19,11 +19,8 @@ prefix before "=", "+", "-", "@").
 
 from __future__ import annotations
 
-import dataclasses
 import io
-import json
 import re
-import threading
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -39,11 +36,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kinerja.agreements.models import Baseline, Indikator, JenisProgram, PerjanjianKinerja, Program, Tingkat
+from kinerja.documents.laporan_render import docx_dari_template, pdf_dari_template
 from kinerja.domain import capaian as dc
 from kinerja.domain import pantau
 from kinerja.domain.numbers import bulatkan, format_angka, format_rupiah
 from kinerja.domain.tanggal import format_tanggal
-from kinerja.domain.teks_keluaran import bersih, isi_sel, string_typst, teks_pdf
+from kinerja.domain.teks_keluaran import bersih, isi_sel
 from kinerja.monitoring.models import Realisasi, RencanaIndikator, StatusRealisasi
 from kinerja.monitoring.ringkasan import BarisIndikator, BarisProgram, PantauPK, pantau_pk
 from kinerja.units.models import Unit
@@ -823,80 +821,26 @@ def konteks_dokumen(buat: Callable[[], Any]) -> Any:
         return buat()
 
 
-def _data(konteks: Any, bersihkan: Callable[[str], str]) -> Any:
-    """The context as plain JSON values (decimals as strings), every text passed through `bersihkan`."""
-
-    def ubah(v: Any) -> Any:
-        if isinstance(v, str):
-            return bersihkan(v)
-        if isinstance(v, Decimal):
-            return str(v)
-        if isinstance(v, dict):
-            return {k: ubah(x) for k, x in v.items()}
-        if isinstance(v, list | tuple):
-            return [ubah(x) for x in v]
-        return v
-
-    return ubah(dataclasses.asdict(konteks))
-
-
 # -- PDF (Typst) ------------------------------------------------------------------------------------
-
-_lokal = threading.local()
-
-
-def _compiler():
-    import typst
-
-    from kinerja.documents.pdf import FONTS
-
-    c = getattr(_lokal, "compiler", None)
-    if c is None:
-        c = _lokal.compiler = typst.Compiler(
-            root=str(TYPST), font_paths=[str(FONTS)], ignore_system_fonts=True
-        )
-    return c
-
-
-def _pdf(template: str, konteks: Any) -> bytes:
-    from kinerja.documents.pdf import RenderError
-
-    data = json.dumps(_data(konteks, teks_pdf), ensure_ascii=False, separators=(",", ":"))
-    sumber = f'#import "{template}": dokumen\n#dokumen(json(bytes({string_typst(data)})))\n'.encode()
-    try:
-        return cast(bytes, _compiler().compile(input=sumber))
-    except RuntimeError as err:  # typst.TypstError
-        raise RenderError(f"PDF laporan tidak dapat dibuat: {err}") from err
 
 
 def pdf_triwulan(laporan: LaporanTriwulan) -> bytes:
-    return _pdf("laporan_triwulan.typ", laporan)
+    return pdf_dari_template(TYPST, "laporan_triwulan.typ", laporan)
 
 
 def pdf_lkjip(laporan: Lkjip) -> bytes:
-    return _pdf("lkjip.typ", laporan)
+    return pdf_dari_template(TYPST, "lkjip.typ", laporan)
 
 
 # -- DOCX (docxtpl) ---------------------------------------------------------------------------------
 
 
-def _docx(template: str, konteks: Any) -> bytes:
-    from docxtpl import DocxTemplate
-
-    doc = DocxTemplate(str(DOCX / template))
-    # autoescape: texts may hold "&" or "<", which would break the document's XML.
-    doc.render({"d": _data(konteks, bersih)}, autoescape=True)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
-
-
 def docx_triwulan(laporan: LaporanTriwulan) -> bytes:
-    return _docx("laporan_triwulan.docx", laporan)
+    return docx_dari_template(DOCX / "laporan_triwulan.docx", laporan)
 
 
 def docx_lkjip(laporan: Lkjip) -> bytes:
-    return _docx("lkjip.docx", laporan)
+    return docx_dari_template(DOCX / "lkjip.docx", laporan)
 
 
 # -- XLSX (openpyxl) --------------------------------------------------------------------------------

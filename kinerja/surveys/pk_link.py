@@ -49,7 +49,7 @@ def jenis_indikator(uraian: str) -> str | None:
     return None
 
 
-def _capaian(realisasi: Decimal, target_teks: str) -> str:
+def keterangan_capaian(realisasi: Decimal, target_teks: str) -> str:
     """ "target 84,00 — capaian 97,80%" (positive polarity: realisasi / target × 100), or ""."""
     target, _satuan = parse_nilai(target_teks)
     if target is None:
@@ -108,7 +108,7 @@ def nilai_skm(pk, indikator: Sequence) -> dict[str, list]:
                     NilaiOtomatis(
                         judul=judul,
                         nilai=f"{format_angka(s.nilai, 2)} ({s.mutu}, {s.kinerja})",
-                        keterangan=_capaian(s.nilai, ind.target_teks),
+                        keterangan=keterangan_capaian(s.nilai, ind.target_teks),
                         sumber=_("SKM %(unit)s, %(rentang)s, %(n)s responden (ditutup %(tanggal)s)")
                         % {
                             "unit": s.unit.nama,
@@ -140,7 +140,7 @@ def nilai_skm(pk, indikator: Sequence) -> dict[str, list]:
                     NilaiOtomatis(
                         judul=_("Responden SKM %(tahun)s") % {"tahun": tahun},
                         nilai=_("%(n)s responden") % {"n": format_angka(Decimal(n), 0)},
-                        keterangan=_capaian(Decimal(n), ind.target_teks),
+                        keterangan=keterangan_capaian(Decimal(n), ind.target_teks),
                         sumber=_("SKM tahun %(tahun)s: %(n)s periode survei")
                         % {"tahun": tahun, "n": b["n_periode"]}
                         + catatan,
@@ -158,7 +158,7 @@ def nilai_skm(pk, indikator: Sequence) -> dict[str, list]:
                     NilaiOtomatis(
                         judul=_("Tindak lanjut SKM %(tahun)s") % {"tahun": tahun},
                         nilai=f"{format_angka(p.persen, 2)}%",
-                        keterangan=_capaian(p.persen, ind.target_teks),
+                        keterangan=keterangan_capaian(p.persen, ind.target_teks),
                         sumber=_(
                             "%(selesai)s dari %(jumlah)s rencana tindak lanjut selesai "
                             "(%(periode)s periode survei tahun %(tahun)s)"

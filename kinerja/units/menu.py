@@ -2,7 +2,8 @@
 
 A context processor: `menu.impor` (operators and admins: they store PKs; a pimpinan signs them and is
 not sent to an import that would fail at the last step), `menu.skm` (anyone with a role: the unit's
-surveys), `menu.pantau` (anyone with a role: monitoring of realisasi and capaian), `menu.unduh` (admins: every PK of a year at once), `menu.pemda` (admins: units, pejabat,
+surveys), `menu.pantau` (anyone with a role: monitoring of realisasi and capaian), `menu.evaluasi` (anyone with a
+role: the SAKIP evaluations of the units he may view), `menu.unduh` (admins: every PK of a year at once), `menu.pemda` (admins: units, pejabat,
 users and roles in the application's own pages), `menu.admin` (staff), `menu.keamanan` (the pemda's admin
 and the inspektorat: the security log). The roles are read
 once per request and shared with `can()` (kinerja.units.permissions caches them on the user).
@@ -22,6 +23,7 @@ def _menu(user) -> dict[str, bool]:
             "impor": False,
             "skm": False,
             "pantau": False,
+            "evaluasi": False,
             "unduh": False,
             "pemda": False,
             "admin": False,
@@ -32,6 +34,7 @@ def _menu(user) -> dict[str, bool]:
             "impor": True,
             "skm": True,
             "pantau": True,
+            "evaluasi": True,
             "unduh": True,
             "pemda": True,
             "admin": user.is_staff,
@@ -42,6 +45,7 @@ def _menu(user) -> dict[str, bool]:
         "impor": bool(peran & {UnitRole.Peran.OPERATOR, UnitRole.Peran.ADMIN}),
         "skm": bool(peran),
         "pantau": bool(peran),
+        "evaluasi": bool(peran),
         "unduh": UnitRole.Peran.ADMIN in peran,
         "pemda": UnitRole.Peran.ADMIN in peran,
         "admin": user.is_staff,

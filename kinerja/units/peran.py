@@ -13,7 +13,7 @@ from kinerja.units.models import Unit, UnitRole
 from kinerja.units.permissions import forget_roles
 
 GRUP_ADMIN = "Admin unit kinerja"
-APP_ADMIN = ("units", "agreements", "documents", "surveys", "monitoring")
+APP_ADMIN = ("units", "agreements", "documents", "surveys", "monitoring", "evaluation")
 
 
 def grup_admin() -> Group:

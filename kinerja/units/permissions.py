@@ -5,19 +5,21 @@ answer as a query filter, so lists (`Unit.objects.visible_to(user)`) and pages a
 
 Matrix (a role is held on one unit; "subtree" is that unit and every unit below it):
 
-| peran        | view                       | edit    | approve | review                 | admin   |
-|--------------|----------------------------|---------|---------|------------------------|---------|
-| admin        | subtree                    | subtree | –       | –                      | subtree |
-| operator     | own unit                   | own     | –       | –                      | –       |
-| pimpinan     | subtree                    | –       | own     | –                      | –       |
-| verifikator  | subtree                    | –       | –       | units strictly below   | –       |
-| inspektorat  | the whole pemerintah daerah| –       | –       | –                      | –       |
+| peran        | view                       | edit    | approve | review                 | admin   | evaluate                    |
+|--------------|----------------------------|---------|---------|------------------------|---------|-----------------------------|
+| admin        | subtree                    | subtree | –       | –                      | subtree | –                           |
+| operator     | own unit                   | own     | –       | –                      | –       | –                           |
+| pimpinan     | subtree                    | –       | own     | –                      | –       | –                           |
+| verifikator  | subtree                    | –       | –       | units strictly below   | –       | –                           |
+| inspektorat  | the whole pemerintah daerah| –       | –       | –                      | –       | the whole pemerintah daerah |
 
 - A superuser may do everything.
 - A public PK (published, or a version its published perubahan replaced) may be viewed by anyone.
 - An admin of a pemerintah daerah (the root of the tree) therefore covers all its units.
 - Approving is the head's act (pimpinan) and reviewing the verifier's: an admin manages data and
   users but does not approve or review on someone's behalf (separation of duties in SAKIP).
+- Evaluating (the SAKIP evaluation, PermenPANRB 88/2021) is the Inspektorat's: its evaluators and
+  pengendali teknis hold the inspektorat role; which of them may do which step is the service's rule.
 - This answers *who*; whether the object's state allows the action (e.g. editing a signed PK) is
   a rule on the model.
 """
@@ -30,7 +32,7 @@ from django.db.models import Q
 
 from kinerja.units.models import Unit, UnitRole
 
-AKSI = ("view", "edit", "approve", "review", "admin")
+AKSI = ("view", "edit", "approve", "review", "admin", "evaluate")
 
 Cakupan = Literal["unit", "subtree", "below", "pemda"]
 
@@ -39,7 +41,7 @@ MATRIX: dict[str, dict[str, Cakupan]] = {
     UnitRole.Peran.OPERATOR: {"view": "unit", "edit": "unit"},
     UnitRole.Peran.PIMPINAN: {"view": "subtree", "approve": "unit"},
     UnitRole.Peran.VERIFIKATOR: {"view": "subtree", "review": "below"},
-    UnitRole.Peran.INSPEKTORAT: {"view": "pemda"},
+    UnitRole.Peran.INSPEKTORAT: {"view": "pemda", "evaluate": "pemda"},
 }
 
 _CACHE = "_kinerja_peran"
