@@ -325,3 +325,19 @@ def test_urutan_pilihan_dari_nilai_bukan_dari_urutan_kunci():
     k = ins.cari("1.a.1")
     assert ins.pilihan(k) == ("AA", "A", "BB", "B", "CC", "C", "D", "E")
     assert ins.skala["Y/T"] == {"Y": D(1), "T": D(0)}
+
+
+@pytest.mark.parametrize(
+    ("ubah", "nilai", "predikat"),
+    [
+        # docs/formulas.md "Nilai SAKIP", the built-in 88/2021 instrument (two Ya/Tidak existence checks).
+        ({}, "80.34", "A"),  # all BB, Y: 6 × 6/7 + 9 × 0,8 + 15 × 0,8 = 24,342857; + 56
+        ({"1.b.1": "B"}, "80.25", "A"),  # 6 × 6/7 + 9 × 7,9/10 + 15 × 0,8 = 24,252857; + 56
+        ({"1.a.2": "T", "1.a.3": "T"}, "78.63", "BB"),  # 6 × 4/7 + 7,2 + 12 = 22,628571; + 56
+    ],
+)
+def test_contoh_instrumen_88_2021(ubah, nilai, predikat):
+    ins = sakip.instrumen_untuk_tahun(2024)
+    jawaban = {k.kode: "BB" if "BB" in ins.pilihan(k) else "Y" for k in ins.kriteria} | ubah
+    h = hitung(ins, jawaban)
+    assert (h.nilai, h.predikat.kode) == (D(nilai), predikat)
