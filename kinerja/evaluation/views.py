@@ -15,6 +15,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -61,9 +62,23 @@ def _tahun(teks: str | None) -> int | None:
 
 
 def _unit_dapat_dibuka(user) -> list[Unit]:
-    q = unit_filter(user, "edit")
-    qs = Unit.objects.all() if q is None else Unit.objects.filter(q) if q else Unit.objects.none()
+    """The units whose evaluation the user may open: edit (the unit) or evaluate (the Inspektorat)."""
+    q_edit, q_eval = unit_filter(user, "edit"), unit_filter(user, "evaluate")
+    if q_edit is None or q_eval is None:
+        qs = Unit.objects.all()
+    elif not q_edit and not q_eval:
+        return []
+    else:
+        qs = Unit.objects.filter((q_edit or Q(pk__in=[])) | (q_eval or Q(pk__in=[])))
     return list(qs.order_by("jalur")[:500])
+
+
+def _id(post, kunci: str) -> int:
+    """The id posted in `kunci` (404 when it is not a number)."""
+    nilai = post.get(kunci, "")
+    if not nilai.isdigit() or len(nilai) > 18:
+        raise Http404
+    return int(nilai)
 
 
 @login_required
@@ -197,7 +212,7 @@ def _aksi(request: HttpRequest, ev: Evaluasi, aksi: str) -> str:
         _bukti(request, ev)
         return _("Bukti ditambahkan.")
     if aksi == "hapus_bukti":
-        b = get_object_or_404(BuktiJawaban, pk=p.get("bukti") or 0, jawaban__evaluasi=ev)
+        b = get_object_or_404(BuktiJawaban, pk=_id(p, "bukti"), jawaban__evaluasi=ev)
         layanan.hapus_bukti(u, b)
         return _("Bukti dihapus.")
     if aksi == "usulan":
@@ -216,7 +231,7 @@ def _aksi(request: HttpRequest, ev: Evaluasi, aksi: str) -> str:
         layanan.tambah_rekomendasi(u, ev, p.get("teks", ""), p.get("komponen", ""))
         return _("Rekomendasi ditambahkan.")
     if aksi == "hapus_rekomendasi":
-        r = get_object_or_404(Rekomendasi, pk=p.get("rekomendasi") or 0, evaluasi=ev)
+        r = get_object_or_404(Rekomendasi, pk=_id(p, "rekomendasi"), evaluasi=ev)
         layanan.hapus_rekomendasi(u, r)
         return _("Rekomendasi dihapus.")
     if aksi == "kembalikan":
