@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kinerja.agreements.alur import Ditolak, IsianKurang, TidakBerhak
+from kinerja.domain.numbers import format_angka
 from kinerja.domain.tanggal import parse_tanggal
 from kinerja.evaluation import baca, layanan
 from kinerja.evaluation.models import BuktiJawaban, Evaluasi, Rekomendasi, StatusEvaluasi
@@ -245,7 +246,7 @@ def _aksi(request: HttpRequest, ev: Evaluasi, aksi: str) -> str:
         return _("Dikembalikan ke evaluator.")
     if aksi == "tetapkan":
         h = layanan.tetapkan(u, ev, _penetapan(p))
-        return _("Evaluasi final: nilai %(n)s (%(p)s).") % {"n": h.nilai, "p": h.predikat.kode}
+        return _("Evaluasi final: nilai %(n)s (%(p)s).") % {"n": format_angka(h.nilai), "p": h.predikat.kode}
     raise Http404
 
 
