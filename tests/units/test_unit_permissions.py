@@ -149,6 +149,6 @@ def test_roles_are_read_once_per_request_user(operator_a, unit_a, unit_b, django
 def test_every_action_is_documented():
     import kinerja.units.permissions as perm
 
-    assert set(AKSI) == {"view", "edit", "approve", "review", "admin"}
+    assert set(AKSI) == {"view", "edit", "approve", "review", "admin", "evaluate"}
     for aksi in AKSI:
         assert aksi in (perm.__doc__ or "")
