@@ -34,7 +34,7 @@ from kinerja.evaluation.models import (
     StatusRekomendasi,
 )
 from kinerja.monitoring.bukti import BerkasBukti
-from kinerja.riwayat.models import catat
+from kinerja.riwayat.models import Riwayat, catat
 from kinerja.units.models import Unit
 from kinerja.units.permissions import can
 
@@ -163,9 +163,12 @@ def simpan_jawaban(oleh, ev: Evaluasi, isian: Mapping[str, IsianJawaban]) -> int
             if (j.jawaban_unit, j.penjelasan_unit) == (jawab, jelas):
                 continue
             perubahan.append({"bidang": kode, "lama": j.jawaban_unit, "baru": jawab})
+            if jawab != j.jawaban_unit:
+                # An answer changed after a return: the evaluator's earlier decision no longer applies.
+                j.direviu, j.jawaban_evaluator = False, ""
             j.jawaban_unit, j.penjelasan_unit = jawab, jelas
             ubah.append(j)
-        Jawaban.objects.bulk_update(ubah, ["jawaban_unit", "penjelasan_unit"])
+        Jawaban.objects.bulk_update(ubah, ["jawaban_unit", "penjelasan_unit", "direviu", "jawaban_evaluator"])
         if ubah:
             catat(ev, "evaluasi.jawaban.simpan", oleh=oleh, perubahan=perubahan)
             ev.save(update_fields=["diubah"])
@@ -380,9 +383,19 @@ def kirim_ke_pengendali(oleh, ev: Evaluasi) -> None:
         _ubah_status(ev, S.DIPERIKSA, "evaluasi.kirim", oleh)
 
 
+AKSI_REVIU = ("evaluasi.reviu", "evaluasi.reviu.mulai", "evaluasi.kirim")
+
+
+def ikut_mereviu(oleh, ev: Evaluasi) -> bool:
+    """Whether `oleh` reviewed this evaluation (any of its review steps is his in the trail)."""
+    if ev.evaluator_id == getattr(oleh, "pk", None):
+        return True
+    return Riwayat.objects.untuk(ev).filter(aksi__in=AKSI_REVIU, oleh_id=getattr(oleh, "pk", None)).exists()
+
+
 def _bukan_evaluator(oleh, ev: Evaluasi) -> None:
-    # The pengendali teknis checks the evaluator's work: never the same person (separation of duties).
-    if ev.evaluator_id == oleh.pk and not oleh.is_superuser:
+    # The pengendali teknis checks the evaluators' work: never one of them (separation of duties).
+    if not oleh.is_superuser and ikut_mereviu(oleh, ev):
         raise TidakBerhak(
             _("Pengendali teknis harus orang lain daripada evaluator yang mereviu evaluasi ini.")
         )

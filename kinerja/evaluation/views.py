@@ -127,7 +127,9 @@ def daftar(request: HttpRequest) -> HttpResponse:
 
 def _hak(user, ev: Evaluasi) -> dict[str, bool]:
     edit, evaluate = can(user, "edit", ev.unit), can(user, "evaluate", ev.unit)
-    bukan_evaluator = ev.evaluator_id != getattr(user, "pk", None) or user.is_superuser
+    bukan_evaluator = (
+        evaluate and ev.status == S.DIPERIKSA and (user.is_superuser or not layanan.ikut_mereviu(user, ev))
+    )
     return {
         "isi": edit and ev.status == S.DRAF,
         "ajukan": can(user, "approve", ev.unit) and ev.status == S.DRAF,

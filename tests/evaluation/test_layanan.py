@@ -193,3 +193,36 @@ def test_halaman_evaluasi_kueri_tetap(client, unit_a, operator_a, pimpinan_a, in
     layanan.tambah_rekomendasi(inspektur, ev, "Perbaiki IKU.")
     banyak = hitung()
     assert banyak == sedikit
+
+
+def test_evaluator_kedua_juga_tidak_boleh_menetapkan(
+    ev, operator_a, pimpinan_a, inspektur, pengendali, inspektorat_unit
+):
+    """Separation of duties: whoever took part in the review (not only the first evaluator) may not
+    finalise it."""
+    kedua = _user("evaluator_kedua", inspektorat_unit, "inspektorat")
+    _diajukan(ev, operator_a, pimpinan_a)
+    layanan.reviu_jawaban(inspektur, ev, {"1.a.1": layanan.IsianReviu()})
+    layanan.reviu_jawaban(kedua, ev, {k: layanan.IsianReviu() for k in _semua(ev)})
+    layanan.kirim_ke_pengendali(kedua, ev)
+    isian = layanan.IsianPenetapan("Andi Rahmat", "", "Inspektur Daerah")
+    for orang in (inspektur, kedua):
+        with pytest.raises(TidakBerhak, match="orang lain daripada evaluator"):
+            layanan.tetapkan(orang, ev, isian)
+    assert layanan.tetapkan(pengendali, ev, isian).nilai == Decimal("80.34")
+
+
+def test_jawaban_yang_diubah_setelah_dikembalikan_direviu_lagi(ev, operator_a, pimpinan_a, inspektur):
+    _diajukan(ev, operator_a, pimpinan_a)
+    layanan.reviu_jawaban(inspektur, ev, {k: layanan.IsianReviu() for k in _semua(ev)})
+    layanan.reviu_jawaban(inspektur, ev, {"2.a.1": layanan.IsianReviu("B", "Kurang bukti.")})
+    layanan.kembalikan_ke_unit(inspektur, ev, "Lengkapi bukti 1.a.1.")
+    layanan.simpan_jawaban(operator_a, ev, {"1.a.1": layanan.IsianJawaban("A", "Renstra ditetapkan.")})
+    layanan.ajukan(pimpinan_a, ev)
+    j1, j2 = ev.jawaban.get(kriteria="1.a.1"), ev.jawaban.get(kriteria="2.a.1")
+    # The changed answer waits for a new decision; the untouched one keeps the evaluator's.
+    assert (j1.direviu, j1.jawaban_akhir) == (False, "A")
+    assert (j2.direviu, j2.jawaban_akhir) == (True, "B")
+    layanan.reviu_jawaban(inspektur, ev, {"2.a.1": layanan.IsianReviu("B", "Kurang bukti.")})
+    with pytest.raises(IsianKurang, match="1 kriteria belum direviu"):
+        layanan.kirim_ke_pengendali(inspektur, ev)
