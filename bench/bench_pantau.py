@@ -7,27 +7,19 @@
    rows, the domain formula) against a per-row loop over ORM objects (target: bulk >= 10× faster).
 
 Usage: .venv/bin/python bench/bench_pantau.py [--unit 50] [--indikator 20] [--kali 20] [--baris 1000000]
-Uses a temporary SQLite database unless DATABASE_URL is set (then a throw-away test database next to it).
+Production settings, the dashboard read over HTTPS by a superuser whose session passed the second factor
+(bench/_lingkungan.py). Uses a temporary SQLite database unless DATABASE_URL is set (then a throw-away
+test database next to it).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kinerja.settings")
-_TMP = tempfile.TemporaryDirectory(prefix="kinerja-bench-")
-if not os.environ.get("DATABASE_URL"):
-    os.environ["DATABASE_URL"] = f"sqlite:///{_TMP.name}/bench.sqlite3"
-os.environ.setdefault("DEBUG", "0")
-os.environ.setdefault("SECRET_KEY", "kinerja-bench-only")
+import _lingkungan
 
 
 def main() -> int:
@@ -37,22 +29,8 @@ def main() -> int:
     parser.add_argument("--kali", type=int, default=20, help="timed renders of the dashboard (default 20)")
     parser.add_argument("--baris", type=int, default=1_000_000, help="realisasi rows for the bulk capaian")
     args = parser.parse_args()
-
-    import django
-
-    django.setup()
-    from django.db import connection
-
-    if connection.vendor != "sqlite":
-        connection.settings_dict["TEST"]["NAME"] = (
-            f"test_{connection.settings_dict['NAME']}_bench_{os.getpid()}"
-        )
-    old_config = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
-    try:
+    with _lingkungan.basis_data(statik=True) as connection:
         return _run(args, connection)
-    finally:
-        connection.creation.destroy_test_db(old_config, verbosity=0)
-        _TMP.cleanup()
 
 
 def buat_data(n_unit: int, n_indikator: int, *, tahun: int = 2024, nama: str = "Bench") -> list[int]:
@@ -170,12 +148,10 @@ def buat_baris(n_baris: int) -> None:
 
 def _dasbor(args, connection) -> tuple[float, float, int]:
     from django.contrib.auth import get_user_model
-    from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     admin = get_user_model().objects.create_superuser("bench", "bench@kinerja.invalid", "bench-rahasia-123")
-    client = Client()
-    client.force_login(admin)
+    client = _lingkungan.klien(admin)  # HTTPS, the second factor verified (a superuser must use one)
     url = "/pantau/?tahun=2024"
     with CaptureQueriesContext(connection) as q:
         r = client.get(url)

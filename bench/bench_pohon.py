@@ -4,29 +4,20 @@
 Usage: .venv/bin/python bench/bench_pohon.py [--unit 500] [--indikator 5] [--kali 20] [--ekspor]
 The tree: the Bupati's PK (5 sasaran strategis), 49 perangkat daerah deriving from it, and the rest as
 their sub units (eselon III) deriving from them; every PK one sasaran with `--indikator` indikator,
-each linked to the one above. All published, read by a visitor. Uses a temporary SQLite database
-unless DATABASE_URL is set (then a throw-away test database next to it). Target: median <= 300 ms.
+each linked to the one above. All published, read by a visitor over HTTPS with production settings
+(bench/_lingkungan.py). Uses a temporary SQLite database unless DATABASE_URL is set (then a throw-away
+test database next to it). Target: median <= 300 ms.
 `--ekspor` also times the PDF and the XLSX of the whole tree.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kinerja.settings")
-_TMP = tempfile.TemporaryDirectory(prefix="kinerja-bench-")
-if not os.environ.get("DATABASE_URL"):
-    os.environ["DATABASE_URL"] = f"sqlite:///{_TMP.name}/bench.sqlite3"
-os.environ.setdefault("DEBUG", "0")
-os.environ.setdefault("SECRET_KEY", "kinerja-bench-only")
+import _lingkungan
 
 
 def main() -> int:
@@ -36,22 +27,8 @@ def main() -> int:
     parser.add_argument("--kali", type=int, default=20, help="number of timed renders (default 20)")
     parser.add_argument("--ekspor", action="store_true", help="also time the PDF and XLSX")
     args = parser.parse_args()
-
-    import django
-
-    django.setup()
-    from django.db import connection
-
-    if connection.vendor != "sqlite":
-        connection.settings_dict["TEST"]["NAME"] = (
-            f"test_{connection.settings_dict['NAME']}_bench_{os.getpid()}"
-        )
-    old_config = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
-    try:
+    with _lingkungan.basis_data(statik=True) as connection:
         return _run(args, connection)
-    finally:
-        connection.creation.destroy_test_db(old_config, verbosity=0)
-        _TMP.cleanup()
 
 
 def buat_pohon(n_unit: int, n_indikator: int) -> None:
@@ -126,13 +103,12 @@ def buat_pohon(n_unit: int, n_indikator: int) -> None:
 
 
 def _run(args, connection) -> int:
-    from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     t0 = time.perf_counter()
     buat_pohon(args.unit, args.indikator)
     siap_ms = (time.perf_counter() - t0) * 1000
-    client = Client()
+    client = _lingkungan.klien()
     url = "/pohon/?tahun=2024"
     with CaptureQueriesContext(connection) as q:
         r = client.get(url)

@@ -10,9 +10,9 @@ seed with another unit and first party (what PKs of one kabupaten share), or wit
 process that has compiled before.
 The PK is the seed (kinerja/demo/pk-kecamatan-bajeng-2024.txt: 18 indicators, 3 programs,
 2 penjelasan, 5 pages). "Bulk" stores --bulk published PKs of that size in a temporary SQLite
-database (or a throw-away test database next to DATABASE_URL) and writes every PDF of the year as
-`kinerja pk render --tahun … --semua` does: the first run renders and issues each document (QR code,
-snapshot stored), the second serves the issued snapshots. WeasyPrint (optional: pip install
+database (or a throw-away test database next to DATABASE_URL; bench/_lingkungan.py) and writes
+every PDF of the year as `kinerja pk render --tahun … --semua` does: the first run renders and issues
+each document (QR code, snapshot stored), the second serves the issued snapshots. WeasyPrint (optional: pip install
 weasyprint) renders the same PK's HTML page (agreements/pk_detail.html with kinerja.css, print
 media) for comparison. Targets (issue #4): >= 100 PDFs/s, 1 000 PKs in bulk <= 20 s.
 """
@@ -29,14 +29,9 @@ import time
 from dataclasses import fields, is_dataclass, replace
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kinerja.settings")
-_TMP = tempfile.TemporaryDirectory(prefix="kinerja-bench-render-")
-if not os.environ.get("DATABASE_URL"):
-    os.environ["DATABASE_URL"] = f"sqlite:///{_TMP.name}/bench.sqlite3"
-os.environ.setdefault("DEBUG", "0")
-os.environ.setdefault("SECRET_KEY", "kinerja-bench-only")
+import _lingkungan
+
+ROOT = _lingkungan.ROOT
 SEED = ROOT / "kinerja" / "demo" / "pk-kecamatan-bajeng-2024.txt"
 
 
@@ -66,9 +61,7 @@ def main() -> int:
     if not args.semua_inti and semula:
         os.sched_setaffinity(0, {min(semula)})
 
-    import django
-
-    django.setup()
+    _lingkungan.siapkan_django()
     from kinerja.documents.contexts import dokumen_pk
     from kinerja.documents.pdf import render_pdf
     from kinerja.documents.word import render_docx
@@ -163,10 +156,12 @@ def _weasyprint(seed, kali: int) -> float | None:
 
     pk = SimpleNamespace(pk=1, tahun=seed.tahun, jenis=seed.jenis, diterbitkan=True)
     css = weasyprint.CSS(filename=str(ROOT / "kinerja" / "static" / "kinerja" / "kinerja.css"))
+    _lingkungan.kumpulkan_statik()  # the page names its stylesheet through the static manifest
 
     def sekali() -> bytes:
         html = render_to_string(
-            "agreements/pk_detail.html", {"dok": dokumen_pk(seed, tanda_tangan="tercetak"), "pk": pk}
+            "agreements/pk_detail.html",
+            {"dok": dokumen_pk(seed, tanda_tangan="tercetak"), "pk": pk, "perjanjian": pk},
         )
         # The page links its stylesheet by URL; give it directly instead of serving it.
         html = html.replace('<link rel="stylesheet"', '<link rel="x-tidak"')
@@ -177,33 +172,26 @@ def _weasyprint(seed, kali: int) -> float | None:
 
 
 def _bulk(seed, jumlah: int) -> int:
-    from django.db import connection
-
-    if connection.vendor != "sqlite":
-        connection.settings_dict["TEST"]["NAME"] = (
-            f"test_{connection.settings_dict['NAME']}_render_{os.getpid()}"
-        )
-    lama = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
-    try:
+    with _lingkungan.basis_data():
         return _bulk_jalan(seed, jumlah)
-    finally:
-        connection.creation.destroy_test_db(lama, verbosity=0)
-        _TMP.cleanup()
 
 
 def _bulk_jalan(seed, jumlah: int) -> int:
     from kinerja.agreements.models import PerjanjianKinerja
-    from kinerja.agreements.services import import_pk
     from kinerja.documents.banyak import berkas_pk
     from kinerja.documents.models import DokumenTerbit
+    from tests.conftest import _sistem, terbitkan_pk
 
     print()
     inti = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     print(f"{'inti CPU untuk bulk':<44}: {inti}")
+    oleh = _sistem()
     t = time.perf_counter()
     for i in range(jumlah):
         pertama = replace(seed.pihak_pertama, nama=f"CAMAT UJI {i}", jabatan=f"Camat Uji {i}", nip=None)
-        import_pk(replace(seed, unit=f"Kecamatan Uji {i}", pihak_pertama=pertama, tanda_tangan=()))
+        # Imports are drafts (rendered with the DRAF mark, never issued): published through the
+        # lifecycle, as the tests do, so that round 1 issues every document.
+        terbitkan_pk(replace(seed, unit=f"Kecamatan Uji {i}", pihak_pertama=pertama, tanda_tangan=()), oleh)
     print(f"{'siapkan ' + str(jumlah) + ' PK (impor)':<44}: {time.perf_counter() - t:8.1f} s")
     pks = list(
         PerjanjianKinerja.objects.filter(tahun=seed.tahun).untuk_halaman().order_by("unit__nama", "pk")
