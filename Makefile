@@ -9,7 +9,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { echo $$p; break; }; done)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: screenshots run test install install-test browser ocr lint check clean
+.PHONY: screenshots run test install install-test browser ocr lint check clean mutasi
 
 $(BIN)/python:
 	@if [ -z "$(PYTHON)" ]; then echo "kinerja butuh Python >= 3.11 (python3 --version)"; exit 1; fi
@@ -69,6 +69,26 @@ lint: install-test
 	$(BIN)/ruff format --check kinerja tests bench manage.py
 	$(BIN)/mypy
 	$(BIN)/kinerja makemigrations --check --dry-run -v0
+
+# Mutation testing of the formula modules (issue #15, docs/testing.md): `make mutasi` (every module below) or
+# `make mutasi MODUL=nip`. Minutes, not for every CI run; mutmut is installed into .venv on first use.
+# Results are kept in mutants/ (delete it to measure again from scratch).
+MODUL_MUTASI := ikm numbers nip predikat sakip capaian
+MODUL ?= $(MODUL_MUTASI)
+mutasi: install-test
+	@for m in $(MODUL); do case " $(MODUL_MUTASI) " in *" $$m "*) ;; \
+		*) echo "MODUL=$$m tidak dikenal; pilih dari: $(MODUL_MUTASI)"; exit 2;; esac; done
+	@$(BIN)/python -c 'import mutmut' 2>/dev/null || $(BIN)/pip install -q "mutmut>=3.8,<4"
+	nice -n 10 $(BIN)/mutmut run --max-children 1 $(foreach m,$(MODUL),"kinerja.domain.$(m).*")
+	@for m in $(MODUL); do $(BIN)/python -c 'import collections, json, sys; \
+		from mutmut.stats import status_by_exit_code as status; m = sys.argv[1]; \
+		kode = json.load(open("mutants/kinerja/domain/" + m + ".py.meta"))["exit_code_by_key"]; \
+		c = collections.Counter(status[k].replace(" ", "_") for k in kode.values()); n = len(kode); \
+		lain = n - c["killed"] - c["survived"] - c["timeout"] - c["no_tests"]; \
+		print("{}: {} mutan, killed {killed}, survived {survived}, timeout {timeout}, no tests {no_tests}, " \
+		"lainnya {}, skor {:.1f} %".format(m, n, lain, 100 * (c["killed"] + c["timeout"]) / max(n, 1), \
+		**{s: c[s] for s in ("killed", "survived", "timeout", "no_tests")}))' $$m; done
+	@echo "Mutan yang selamat: $(BIN)/mutmut results; satu mutan: $(BIN)/mutmut show <nama> (docs/testing.md)"
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache .mypy_cache

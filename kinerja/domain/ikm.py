@@ -636,18 +636,25 @@ def _rentang_ni_dibulatkan(lo: Fraction, hi: Fraction, places: int) -> list[Frac
 def _periksa(
     nrr_lo: Mapping[str, Fraction],
     nrr_hi: Mapping[str, Fraction],
+    nrr_tengah: Mapping[str, Fraction],
     ikm_tercetak: str,
     regime: Regime,
     penimbang: Penimbang,
     asal: str = "NRR tercetak",
 ) -> Kesesuaian:
-    """Compare a printed IKM with the IKM range the NRR range [lo, hi] (1–4 scale) allows."""
+    """Compare a printed IKM with the IKM range the NRR range [lo, hi] (1–4 scale) allows.
+
+    `nrr_tengah` are the NRR as printed, from which `ikm_dihitung` is computed: not the range's midpoint,
+    which the clamp to 1–4 moves (NRR printed 4,00 give 100,00, not 99,94)."""
     penimbang = _cek_penimbang(penimbang)
     p, hp = _baca_tercetak(ikm_tercetak, "IKM tercetak")
     # A printed IKM of at most 4 is the nilai interval (1–4); convert it and its rounding to 25–100.
     if _NILAI_MIN <= p <= _NILAI_MAKS:
         p, hp = p * _KONVERSI, hp * _KONVERSI
-    if not 25 - hp <= p <= 100 + hp:
+    # The legacy weight's lowest IKM (every answer 1: 9 × 0,111 × 25 = 24,975 → "24,98"; 2004: 24,85) is a
+    # figure a report prints, as _mutu knows: below 25 but on the scale.
+    bawah = min(_KONVERSI * len(daftar_unsur(regime)) * bobot(regime, pb) for pb in PENIMBANG)
+    if not bawah - hp <= p <= 100 + hp:
         raise IKMError(f"IKM tercetak {ikm_tercetak!r} di luar skala 25–100 (atau 1–4)")
     tercetak_lo, tercetak_hi = p - hp, p + hp
     teks_p = ikm_tercetak.strip()
@@ -656,10 +663,7 @@ def _periksa(
         w = bobot(regime, pb) * _KONVERSI
         lo = w * sum(nrr_lo.values(), Fraction(0))
         hi = w * sum(nrr_hi.values(), Fraction(0))
-        tengah = w * sum(
-            ((a + b) / 2 for a, b in zip(nrr_lo.values(), nrr_hi.values(), strict=True)), Fraction(0)
-        )
-        return lo, hi, tengah
+        return lo, hi, w * sum(nrr_tengah.values(), Fraction(0))
 
     def cocok(lo: Fraction, hi: Fraction) -> bool:
         # Closed intervals: whatever rounding the report used (half-up, half-even), a value on the edge
@@ -751,10 +755,10 @@ def periksa_ikm_tercetak(
     # The true value may lie just outside the scale only by rounding: clamp to 1–4.
     lo = {k: max(v - setengah[k], Fraction(_NILAI_MIN)) for k, v in tengah.items()}
     hi = {k: min(v + setengah[k], Fraction(_NILAI_MAKS)) for k, v in tengah.items()}
-    return _periksa(lo, hi, ikm_tercetak, regime, penimbang)
+    return _periksa(lo, hi, tengah, ikm_tercetak, regime, penimbang)
 
 
 def periksa_ikm_hasil(hasil: HasilIKM, ikm_tercetak: str) -> Kesesuaian:
     """Whether a printed IKM follows from a computed result (exact NRR: only the IKM's rounding counts)."""
     nrr = {k: Fraction(v) for k, v in hasil.nrr.items()}
-    return _periksa(nrr, nrr, ikm_tercetak, hasil.regime, hasil.penimbang, asal="data jawaban")
+    return _periksa(nrr, nrr, nrr, ikm_tercetak, hasil.regime, hasil.penimbang, asal="data jawaban")

@@ -1,12 +1,13 @@
 """Behaviours the mutation run of issue #15 found untested (its list), pinned down one by one: numbers,
 NIP and predicate cases that a changed operator or constant would get wrong without a test noticing."""
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
 
 from kinerja.domain import numbers, predikat
-from kinerja.domain.nip import periksa_nip
+from kinerja.domain.nip import NIPError, format_nip, parse_nip, periksa_nip
 
 
 @pytest.mark.parametrize(
@@ -80,3 +81,39 @@ def test_rentang_ikm_without_a_scale_is_the_converted_one():
 @pytest.mark.parametrize(("kode", "label"), [("BB", "Sangat Baik"), ("A", "Memuaskan")])
 def test_rentang_sakip_by_its_code_and_by_its_label(kode, label):
     assert predikat.rentang_sakip(label) == predikat.rentang_sakip(kode)
+
+
+def test_a_nip_message_quotes_the_nip_as_printed_without_its_surrounding_spaces():
+    assert periksa_nip("  19711010199312200A ") == [
+        "NIP '19711010199312200A' berisi huruf atau tanda selain angka"
+    ]
+
+
+def test_parse_nip_reads_a_sequence_number_of_three_digits():
+    nip = parse_nip("NIP. 19711010 199312 1 100")
+    assert (nip.urut, nip.jenis_kelamin, nip.tmt) == (100, 1, date(1993, 12, 1))
+
+
+def test_parse_nip_checks_the_minimum_age_it_is_given():
+    # Born 10/10/1971, TMT 12/1993: 22 years old on the TMT.
+    assert parse_nip("197110101993122003", umur_minimum=22).urut == 3
+    with pytest.raises(NIPError, match="sebelum pegawai berumur 23 tahun"):
+        parse_nip("197110101993122003", umur_minimum=23)
+
+
+def test_parse_nip_joins_every_problem_with_a_semicolon():
+    with pytest.raises(NIPError) as galat:
+        parse_nip("197113101993132000")
+    assert str(galat.value) == "; ".join(
+        [
+            "NIP '197113101993132000': tanggal lahir (angka ke-1 s.d. 8) '19711310' bukan tanggal yang sah",
+            "NIP '197113101993132000': bulan TMT CPNS (angka ke-13 s.d. 14) '13' harus 01 s.d. 12",
+            "NIP '197113101993132000': nomor urut (angka ke-16 s.d. 18) tidak boleh 000",
+        ]
+    )
+
+
+@pytest.mark.parametrize(("teks", "tampil"), [(None, ""), ("", ""), ("  NIP. -  ", "NIP. -")])
+def test_format_nip_of_no_nip_is_the_text_stripped(teks, tampil):
+    # An elected official has no NIP: templates pass None or the printed placeholder.
+    assert format_nip(teks) == tampil
