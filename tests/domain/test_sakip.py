@@ -341,3 +341,72 @@ def test_contoh_instrumen_88_2021(ubah, nilai, predikat):
     jawaban = {k.kode: "BB" if "BB" in ins.pilihan(k) else "Y" for k in ins.kriteria} | ubah
     h = hitung(ins, jawaban)
     assert (h.nilai, h.predikat.kode) == (D(nilai), predikat)
+
+
+# -- what the mutation run (docs/testing.md) found untested --------------------------------------------
+
+
+def test_lengkap_hanya_bila_setiap_subkomponen_terjawab(ins):
+    # The first sub-component incomplete, every later one complete: still not complete.
+    jawaban = _semua(ins, "BB") | {"1.a.1": ""}
+    h = hitung(ins, jawaban)
+    assert h.lengkap is False
+    s = h.komponen[0].subkomponen[0]
+    assert (s.kode, s.jenis, s.dijawab, s.jumlah_kriteria) == ("1.a", "keberadaan", 1, 2)
+    assert [(k.kode, k.nama) for k in h.komponen][:2] == [
+        ("1", "Perencanaan Kinerja"),
+        ("2", "Pengukuran Kinerja"),
+    ]
+
+
+def test_kriteria_asing_disebut_semuanya(ins):
+    with pytest.raises(ValueError, match=r"Kriteria 8\.a\.1, 9\.z\.9 tidak ada dalam instrumen 88/2021"):
+        hitung(ins, {"9.z.9": "AA", "8.a.1": "B", "1.a.1": "A"})
+
+
+def test_baris_komponen_bernama_dan_bernomor():
+    h = hitung_komponen([("Perencanaan", D(30), D("24")), ("Pengukuran", D(70), D("56"))])
+    assert [(k.kode, k.nama) for k in h.komponen] == [("1", "Perencanaan"), ("2", "Pengukuran")]
+    with pytest.raises(ValueError, match=r"^Komponen Pelaporan: bobot harus lebih dari 0$"):
+        hitung_komponen([("Pelaporan", D(0), D(0))])
+    with pytest.raises(ValueError, match=r"^Komponen P: nilai 30,5 di luar 0 sampai bobotnya 30$"):
+        hitung_komponen([("P", D(30), D("30.5"))])
+
+
+def test_pesan_peringatan_lengkap(ins):
+    j = {"1.a.1": "c", "1.b.1": "bb", "1.c.1": "aa"}
+    p = sakip.periksa_konsistensi(ins, j, KeadaanBukti(capaian_terisi=D("0.1")))
+    assert [(x.kode, x.kriteria, x.pesan) for x in p] == [
+        (
+            "LKE-001",
+            "1.b.1",
+            "Kriteria 1.b.1 dinilai BB, lebih tinggi dari keberadaan dokumennya (kriteria 1.a.1: C).",
+        ),
+        ("LKE-003", "1.b.1", "Kriteria 1.b.1 dinilai BB tanpa bukti: nilai di atas C perlu bukti dukung."),
+        (
+            "LKE-001",
+            "1.c.1",
+            "Kriteria 1.c.1 dinilai AA, lebih tinggi dari keberadaan dokumennya (kriteria 1.a.1: C).",
+        ),
+        (
+            "LKE-002",
+            "1.c.1",
+            "Kriteria 1.c.1 dinilai AA (pemanfaatan penuh), padahal sebagian besar capaian indikator PK "
+            "tahun ini belum diisi.",
+        ),
+        ("LKE-003", "1.c.1", "Kriteria 1.c.1 dinilai AA tanpa bukti: nilai di atas C perlu bukti dukung."),
+    ]
+
+
+def test_dasar_belum_dijawab_tanpa_peringatan(ins):
+    # The existence criterion not answered yet: nothing to compare with (and no error).
+    assert sakip.periksa_konsistensi(ins, {"1.b.1": "AA"}, KeadaanBukti(ada_bukti=frozenset({"1.b.1"}))) == []
+
+
+def test_folder_dengan_dua_versi_memilih_yang_terbaru(tmp_path):
+    for versi, mulai in (("lama", 2022), ("baru", 2024)):
+        (tmp_path / f"{versi}.json").write_text(
+            json.dumps(copy.deepcopy(DATA) | {"versi": versi, "tahun_mulai": mulai})
+        )
+    assert sakip.instrumen_untuk_tahun(2025, tmp_path).versi == "baru"
+    assert sakip.instrumen_untuk_tahun(2023, tmp_path).versi == "lama"
