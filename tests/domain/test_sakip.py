@@ -410,3 +410,56 @@ def test_folder_dengan_dua_versi_memilih_yang_terbaru(tmp_path):
         )
     assert sakip.instrumen_untuk_tahun(2025, tmp_path).versi == "baru"
     assert sakip.instrumen_untuk_tahun(2023, tmp_path).versi == "lama"
+
+
+def test_isian_instrumen_terbaca_semuanya():
+    ins = baca_instrumen(json.dumps(DATA | {"tahun_akhir": 2030}))
+    assert (ins.kode, ins.versi, ins.nama, ins.peraturan, ins.tahun_mulai, ins.tahun_akhir) == (
+        "88/2021",
+        "uji",
+        "LKE uji",
+        "PermenPANRB 88/2021",
+        2022,
+        2030,
+    )
+    # Numbers in the file are read as Decimal, never float (JSON numbers as well as strings).
+    angka = baca_instrumen(json.dumps(DATA).replace('"bobot": "4.5"', '"bobot": 4.5'))
+    assert angka.komponen[2].subkomponen[1].bobot == D("4.5")
+    tanpa = copy.deepcopy(DATA)
+    del tanpa["peraturan"]
+    assert baca_instrumen(tanpa).peraturan == "" and baca_instrumen(tanpa).tahun_akhir is None
+
+
+def test_instrumen_lama_tidak_dipakai_setelah_tahun_akhirnya(tmp_path):
+    (tmp_path / "lama.json").write_text(
+        json.dumps(DATA | {"versi": "lama", "tahun_mulai": 2015, "tahun_akhir": 2021})
+    )
+    assert sakip.instrumen_untuk_tahun(2021, tmp_path).versi == "lama"
+    # After its last year the pemda's folder has nothing: the built-in instrument of that year.
+    assert sakip.instrumen_untuk_tahun(2024, tmp_path).kode == "88/2021"
+
+
+@pytest.mark.parametrize(
+    ("isi", "pesan"),
+    [
+        ("[]", "instrumen harus berupa objek JSON"),
+        (json.dumps({k: v for k, v in DATA.items() if k != "kode"}), "instrumen: isian 'kode' tidak ada"),
+        (json.dumps({k: v for k, v in DATA.items() if k != "versi"}), "instrumen: isian 'versi' tidak ada"),
+        (json.dumps({k: v for k, v in DATA.items() if k != "nama"}), "instrumen: isian 'nama' tidak ada"),
+        (
+            json.dumps({k: v for k, v in DATA.items() if k != "tahun_mulai"}),
+            "instrumen: isian 'tahun_mulai' tidak ada",
+        ),
+        (json.dumps(DATA | {"komponen": {"1": 1}}), "instrumen: isian 'komponen' harus daftar objek"),
+    ],
+)
+def test_pesan_instrumen_rusak_persis(isi, pesan):
+    with pytest.raises(InstrumenTidakSah) as e:
+        baca_instrumen(isi)
+    assert str(e.value) == pesan
+
+
+def test_berkas_instrumen_tidak_ada(tmp_path):
+    with pytest.raises(InstrumenTidakSah) as e:
+        baca_instrumen(tmp_path / "tidak-ada.json")
+    assert str(e.value) == "berkas instrumen tidak dapat dibaca: No such file or directory"
