@@ -28,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from kinerja.domain.numbers import AngkaError, format_angka, parse_angka
 from kinerja.domain.sakip import (
@@ -43,6 +43,7 @@ from kinerja.domain.sakip import (
     instrumen_bawaan,
     instrumen_untuk_tahun,
 )
+from kinerja.surveys_cli import gagal
 
 INSTRUMEN_BAKU = "88/2021"
 KOLOM_KRITERIA = ("komponen", "subkomponen", "kriteria", "jawaban")
@@ -136,11 +137,6 @@ def add_arguments(parser: Any) -> None:
     """Add the `sakip` subcommands (today: `nilai`) to the management command's parser."""
     sub = parser.add_subparsers(dest="aksi", required=True, metavar="{nilai}")
     add_parser(sub)
-
-
-def _gagal(command: Any, pesan: str) -> NoReturn:
-    command.stderr.write(f"Galat: {pesan}")
-    sys.exit(2)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -519,7 +515,7 @@ def run(command: Any, options: dict[str, Any]) -> None:
         tercetak = nilai_tercetak(options)
         hasil = nilai_berkas(options["file"], options)
     except (SakipFileError, InstrumenTidakSah, ValueError) as exc:
-        _gagal(command, str(exc))
+        gagal(command, str(exc))
     # The computed nilai is already rounded half up to two decimals (PermenPANRB 88/2021).
     sesuai = None if tercetak is None else tercetak == hasil.nilai.nilai
     if options.get("json"):
@@ -536,4 +532,4 @@ def handle(command: Any, options: dict[str, Any]) -> None:
     if aksi == "nilai":
         run(command, options)
         return
-    _gagal(command, f"perintah sakip {aksi!r} tidak dikenal")
+    gagal(command, f"perintah sakip {aksi!r} tidak dikenal")

@@ -71,7 +71,8 @@ def add_arguments(parser: Any) -> None:
     add_parser(sub)
 
 
-def _gagal(command: Any, pesan: str) -> NoReturn:
+def gagal(command: Any, pesan: str) -> NoReturn:
+    """Unusable input: the message on stderr, exit 2 (the calculators `skm ikm` and `sakip nilai`)."""
     command.stderr.write(f"Galat: {pesan}")
     sys.exit(2)
 
@@ -147,11 +148,11 @@ def format_teks(hasil: HasilIKM, kesesuaian: Kesesuaian | None) -> str:
 def run(command: Any, options: dict[str, Any]) -> None:
     """`skm ikm`: print the IKM; exit 1 when a printed IKM does not follow, 2 on unusable input."""
     if bool(options.get("file")) == bool(options.get("nrr")):
-        _gagal(command, 'sebutkan satu sumber: berkas jawaban (.csv/.xlsx) atau --nrr "3,31;3,35;…"')
+        gagal(command, 'sebutkan satu sumber: berkas jawaban (.csv/.xlsx) atau --nrr "3,31;3,35;…"')
     try:
         hasil, kesesuaian = _hitung(command, options)
     except (SKMFileError, IKMError, ValueError) as exc:
-        _gagal(command, str(exc))
+        gagal(command, str(exc))
     if options.get("json"):
         command.stdout.write(json.dumps(to_json(hasil, kesesuaian), ensure_ascii=False, indent=2))
     else:
@@ -166,4 +167,4 @@ def handle(command: Any, options: dict[str, Any]) -> None:
     if aksi == "ikm":
         run(command, options)
         return
-    _gagal(command, f"perintah skm {aksi!r} tidak dikenal")
+    gagal(command, f"perintah skm {aksi!r} tidak dikenal")

@@ -11,15 +11,12 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from django.contrib.auth import get_user_model
-
 from kinerja.domain import sakip
 from kinerja.evaluation import layanan
 from kinerja.evaluation.models import Evaluasi
 from kinerja.monitoring.bukti import periksa_bukti
-from kinerja.monitoring.demo import PDF_BUKTI, SANDI, pk_demo
+from kinerja.monitoring.demo import PDF_BUKTI, SANDI, pengguna_demo, pk_demo
 from kinerja.units.models import Unit, UnitRole
-from kinerja.units.peran import beri_peran
 
 OPERATOR = "operator.bajeng"
 PIMPINAN = "camat.bajeng"
@@ -55,16 +52,6 @@ REKOMENDASI = (
         "Menuntaskan tindak lanjut rekomendasi evaluasi tahun sebelumnya dan melaporkannya kepada Inspektorat.",
     ),
 )
-
-
-def _pengguna(username: str, unit: Unit, peran: str, nama: str = ""):
-    User = get_user_model()
-    user = User.objects.filter(username=username).first()
-    if user is None:
-        user = User.objects.create_user(username, f"{username}@kinerja.invalid", SANDI, first_name=nama)
-    if not UnitRole.objects.filter(user=user, unit=unit, peran=peran).exists():
-        beri_peran(user, unit, peran)
-    return user
 
 
 def _semua(ins: sakip.Instrumen, jawaban: str) -> dict[str, str]:
@@ -139,10 +126,10 @@ def muat() -> str:
         return "Evaluasi SAKIP demo sudah dimuat."
     pemda = Unit.objects.get(pk=unit.akar_id) if unit.akar_id else unit
     users = (
-        _pengguna(OPERATOR, unit, UnitRole.Peran.OPERATOR),
-        _pengguna(PIMPINAN, unit, UnitRole.Peran.PIMPINAN, "Camat Bajeng"),
-        _pengguna(EVALUATOR, pemda, UnitRole.Peran.INSPEKTORAT, "Evaluator Inspektorat"),
-        _pengguna(PENGENDALI, pemda, UnitRole.Peran.INSPEKTORAT, "Pengendali Teknis Inspektorat"),
+        pengguna_demo(OPERATOR, unit, UnitRole.Peran.OPERATOR),
+        pengguna_demo(PIMPINAN, unit, UnitRole.Peran.PIMPINAN, "Camat Bajeng"),
+        pengguna_demo(EVALUATOR, pemda, UnitRole.Peran.INSPEKTORAT, "Evaluator Inspektorat"),
+        pengguna_demo(PENGENDALI, pemda, UnitRole.Peran.INSPEKTORAT, "Pengendali Teknis Inspektorat"),
     )
     lalu = layanan.buka(users[0], unit, TAHUN - 1)
     ins = lalu.instrumen.domain

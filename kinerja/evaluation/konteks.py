@@ -14,6 +14,7 @@ from kinerja.evaluation import baca
 from kinerja.evaluation.layanan import jawaban_akhir
 from kinerja.evaluation.lhe import LHE, BarisKomponenLHE, CatatanLHE, RekomendasiLHE
 from kinerja.evaluation.models import Evaluasi, Rekomendasi
+from kinerja.monitoring.laporan import nama_pemda
 from kinerja.units.models import Unit
 
 
@@ -22,11 +23,6 @@ def _nilai_lalu(lalu: Evaluasi | None) -> dict[str, Decimal]:
     if lalu is None:
         return {}
     return {k["komponen"]: Decimal(k["nilai"]) for k in lalu.rincian.get("komponen", [])}
-
-
-def _pemda(unit: Unit) -> Unit:
-    akar = Unit.objects.filter(pk=unit.akar_id).first() if unit.akar_id else None
-    return akar or unit
 
 
 def _kepala_unit(unit: Unit) -> str:
@@ -39,12 +35,12 @@ def _kepala_unit(unit: Unit) -> str:
 _KEPALA_DAERAH = (("kabupaten ", "Bupati "), ("kota ", "Wali Kota "), ("provinsi ", "Gubernur "))
 
 
-def _kepala_daerah(pemda: Unit) -> str:
+def _kepala_daerah(pemda: str) -> str:
     """ "Bupati Gowa" for Kabupaten Gowa (the LHE's tembusan)."""
     for awal, jabatan in _KEPALA_DAERAH:
-        if pemda.nama.lower().startswith(awal):
-            return jabatan + pemda.nama[len(awal) :]
-    return _("Kepala Daerah %s") % pemda.nama
+        if pemda.lower().startswith(awal):
+            return jabatan + pemda[len(awal) :]
+    return _("Kepala Daerah %s") % pemda
 
 
 def konteks_lhe(ev: Evaluasi) -> LHE:
@@ -67,14 +63,14 @@ def konteks_lhe(ev: Evaluasi) -> LHE:
         for i, k in enumerate(hasil.komponen, 1)
     )
     nama_komponen = {k.kode: k.nama for k in ins.komponen}
-    pemda = _pemda(ev.unit)
+    pemda = nama_pemda(ev.unit)
     tempat = ev.tempat_lhe
     tanggal = format_tanggal(ev.tanggal_lhe) if ev.tanggal_lhe else ""
     return LHE(
         nomor_surat=ev.nomor_surat,
         tempat_tanggal=", ".join(x for x in (tempat, tanggal) if x),
-        pemda=_("Pemerintah %s") % pemda.nama,
-        inspektorat=_("Inspektorat Daerah %s") % pemda.nama,
+        pemda=_("Pemerintah %s") % pemda,
+        inspektorat=_("Inspektorat Daerah %s") % pemda,
         kepada=_kepala_unit(ev.unit),
         unit=ev.unit.nama,
         tahun=ev.tahun,
@@ -91,9 +87,9 @@ def konteks_lhe(ev: Evaluasi) -> LHE:
             RekomendasiLHE(str(r.nomor), r.teks, nama_komponen.get(r.komponen, ""))
             for r in Rekomendasi.objects.filter(evaluasi=ev)
         ),
-        penandatangan_jabatan=ev.penandatangan_jabatan or _("Inspektur Daerah %s") % pemda.nama,
+        penandatangan_jabatan=ev.penandatangan_jabatan or _("Inspektur Daerah %s") % pemda,
         penandatangan_nama=ev.penandatangan_nama,
         penandatangan_nip=format_nip(ev.penandatangan_nip) if ev.penandatangan_nip else "",
-        tembusan=(_kepala_daerah(pemda), _("Sekretaris Daerah %s") % pemda.nama),
+        tembusan=(_kepala_daerah(pemda), _("Sekretaris Daerah %s") % pemda),
         draf=not ev.final,
     )

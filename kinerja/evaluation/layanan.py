@@ -467,6 +467,24 @@ def _isi_pk(ev: Evaluasi, oleh) -> None:
         isi_otomatis(pk, oleh)
 
 
+def hak(user, ev: Evaluasi) -> dict[str, bool]:
+    """What `user` may do on `ev` now: the same rights and states the verbs above check (the page shows
+    only the forms that would be accepted)."""
+    edit, evaluate = can(user, "edit", ev.unit), can(user, "evaluate", ev.unit)
+    boleh_tetapkan = evaluate and ev.status == S.DIPERIKSA
+    return {
+        "isi": edit and ev.status == S.DRAF,
+        "ajukan": can(user, "approve", ev.unit) and ev.status == S.DRAF,
+        "reviu": evaluate and ev.status in DAPAT_DIREVIU,
+        "catatan": evaluate and ev.status in (*DAPAT_DIREVIU, S.DIPERIKSA),
+        "kirim": evaluate and ev.status == S.DIREVIU,
+        "tetapkan": boleh_tetapkan and (user.is_superuser or not ikut_mereviu(user, ev)),
+        "tindak_lanjut": edit and ev.status == S.FINAL,
+        "putuskan": evaluate and ev.status == S.FINAL,
+        "lihat_evaluator": evaluate or ev.status != S.DRAF,
+    }
+
+
 # ---------------------------------------------------------------------------------------------------
 # Recommendations followed up
 # ---------------------------------------------------------------------------------------------------
@@ -520,6 +538,7 @@ __all__ = [
     "IsianReviu",
     "ajukan",
     "buka",
+    "hak",
     "hapus_bukti",
     "hapus_rekomendasi",
     "jawab_rekomendasi",

@@ -28,13 +28,11 @@ from kinerja.agreements.alur import Ditolak, IsianKurang, TidakBerhak
 from kinerja.domain.numbers import format_angka
 from kinerja.domain.tanggal import parse_tanggal
 from kinerja.evaluation import baca, layanan
-from kinerja.evaluation.models import BuktiJawaban, Evaluasi, Rekomendasi, StatusEvaluasi
+from kinerja.evaluation.models import BuktiJawaban, Evaluasi, Rekomendasi
 from kinerja.monitoring.bukti import BuktiError, periksa_bukti
 from kinerja.riwayat.models import Riwayat
 from kinerja.units.models import Unit
 from kinerja.units.permissions import can, unit_filter
-
-S = StatusEvaluasi
 
 
 def _evaluasi(request: HttpRequest, ev_id: int) -> Evaluasi:
@@ -123,24 +121,6 @@ def daftar(request: HttpRequest) -> HttpResponse:
 # ---------------------------------------------------------------------------------------------------
 # One evaluation
 # ---------------------------------------------------------------------------------------------------
-
-
-def _hak(user, ev: Evaluasi) -> dict[str, bool]:
-    edit, evaluate = can(user, "edit", ev.unit), can(user, "evaluate", ev.unit)
-    bukan_evaluator = (
-        evaluate and ev.status == S.DIPERIKSA and (user.is_superuser or not layanan.ikut_mereviu(user, ev))
-    )
-    return {
-        "isi": edit and ev.status == S.DRAF,
-        "ajukan": can(user, "approve", ev.unit) and ev.status == S.DRAF,
-        "reviu": evaluate and ev.status in layanan.DAPAT_DIREVIU,
-        "catatan": evaluate and ev.status in (*layanan.DAPAT_DIREVIU, S.DIPERIKSA),
-        "kirim": evaluate and ev.status == S.DIREVIU,
-        "tetapkan": evaluate and ev.status == S.DIPERIKSA and bukan_evaluator,
-        "tindak_lanjut": edit and ev.status == S.FINAL,
-        "putuskan": evaluate and ev.status == S.FINAL,
-        "lihat_evaluator": evaluate or ev.status != S.DRAF,
-    }
 
 
 def _isian_jawaban(post) -> dict[str, layanan.IsianJawaban]:
@@ -280,7 +260,7 @@ def _tampil(request: HttpRequest, ev: Evaluasi, galat: str, status: int) -> Http
     konteks: dict[str, Any] = {
         "ev": ev,
         "lb": lb,
-        "hak": _hak(request.user, ev),
+        "hak": layanan.hak(request.user, ev),
         "galat": galat,
         "post": request.POST if request.method == "POST" else {},
         "riwayat": riwayat,

@@ -78,11 +78,12 @@ def _rencana(uraian: str, target: Decimal | None) -> Rencana:
     )
 
 
-def _pengguna(username: str, unit: Unit, peran: str):
+def pengguna_demo(username: str, unit: Unit, peran: str, nama: str = ""):
+    """A demo user with `peran` on `unit` (made once; the password is SANDI)."""
     User = get_user_model()
     user = User.objects.filter(username=username).first()
     if user is None:
-        user = User.objects.create_user(username, f"{username}@kinerja.invalid", SANDI)
+        user = User.objects.create_user(username, f"{username}@kinerja.invalid", SANDI, first_name=nama)
     if not UnitRole.objects.filter(user=user, unit=unit, peran=peran).exists():
         beri_peran(user, unit, peran)
     return user
@@ -94,8 +95,8 @@ def muat(perjanjian: PerjanjianKinerja) -> str:
         return "Data pemantauan demo sudah dimuat."
     unit = perjanjian.unit
     pemda = Unit.objects.get(pk=unit.akar_id) if unit.akar_id else unit
-    operator = _pengguna(OPERATOR, unit, UnitRole.Peran.OPERATOR)
-    verifikator = _pengguna(VERIFIKATOR, pemda, UnitRole.Peran.VERIFIKATOR)
+    operator = pengguna_demo(OPERATOR, unit, UnitRole.Peran.OPERATOR)
+    verifikator = pengguna_demo(VERIFIKATOR, pemda, UnitRole.Peran.VERIFIKATOR)
     indikator, _jalur = layanan.indikator_berjalur(perjanjian)
     bukti = periksa_bukti("bukti-kegiatan.pdf", PDF_BUKTI)
     dikembalikan: Realisasi | None = None

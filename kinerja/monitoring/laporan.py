@@ -426,7 +426,7 @@ def _jumlah(nilai: Iterable[Decimal | None]) -> Decimal | None:
     return sum(ada, Decimal(0)) if ada else None
 
 
-def _pemda(unit: Unit) -> str:
+def nama_pemda(unit: Unit) -> str:
     """The name of the unit's pemerintah daerah (the root of its tree; one query at most)."""
     akar = unit.akar_id
     if akar is None or akar == unit.pk:
@@ -441,7 +441,7 @@ def _kepala(pp: PantauPK, judul: str) -> Kepala:
     return Kepala(
         judul=judul,
         unit=pk.unit.nama,
-        pemda=_pemda(pk.unit),
+        pemda=nama_pemda(pk.unit),
         tahun=pk.tahun,
         jenis_pk=str(pk.get_jenis_display()),
         pihak_pertama=pk.pihak_pertama_nama or "",
