@@ -183,9 +183,18 @@ def tambah_bukti(
     _status(ev, (S.DRAF,), _("diberi bukti baru"))
     tautan = bersihkan(tautan).strip()
     if berkas is None and not tautan:
-        raise IsianKurang(_("Pilih berkas bukti atau tulis tautannya."))
+        raise IsianKurang(
+            _("Kriteria %(k)s: %(pesan)s")
+            % {"k": kode, "pesan": _("Pilih berkas bukti atau tulis tautannya.")}
+        )
     if tautan and not tautan.startswith(("https://", "http://", "/")):
-        raise IsianKurang(_("Tautan bukti harus diawali https://, http:// atau / (halaman kinerja)."))
+        raise IsianKurang(
+            _("Kriteria %(k)s: %(pesan)s")
+            % {
+                "k": kode,
+                "pesan": _("Tautan bukti harus diawali https://, http:// atau / (halaman kinerja)."),
+            }
+        )
     jawaban = Jawaban.objects.filter(evaluasi=ev, kriteria=kode).first()
     if jawaban is None:
         raise IsianKurang(_("Kriteria %s tidak ada dalam instrumen evaluasi ini.") % kode)

@@ -174,7 +174,7 @@ def _bukti(request: HttpRequest, ev: Evaluasi) -> None:
         try:
             berkas = periksa_bukti(unggahan.name or "bukti", unggahan.read())
         except BuktiError as err:
-            raise IsianKurang(str(err)) from None
+            raise IsianKurang(_("Kriteria %(k)s: %(pesan)s") % {"k": kode, "pesan": err}) from None
     layanan.tambah_bukti(
         request.user,
         ev,
